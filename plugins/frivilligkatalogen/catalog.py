@@ -1,0 +1,149 @@
+"""The whole catalogue: every data file read, checked, and tied together.
+
+:func:`load_catalog` reads ``data/`` into :class:`Catalog`: organizations,
+venues, grants and school holidays, plus every problem found in any file. Rules
+that span files live here: ids from file names, venue references that must
+exist. Nothing downstream runs on a catalogue with problems.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from .fields import SLUG
+from .i18n import t
+from .model import Activity, Grant, Holidays, Organization, Venue
+from .problems import Problem
+from .records import Reading, parse_record
+from .settings import Settings
+from .yaml_source import read_file
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: the file (relative to the site root) and its values' positions."""
+
+    path: str
+    positions: dict = field(hash=False, compare=False)
+
+    def position(self, field_path: str) -> tuple[int, int]:
+        return Reading(self.path, None, positions=self.positions).position(field_path)
+
+
+@dataclass
+class Catalog:
+    """Everything in ``data/``, valid or with its problems listed."""
+
+    settings: Settings
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
+    grants: dict[str, Grant] = field(default_factory=dict)
+    holidays: Holidays = field(default_factory=Holidays)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def is_stale(self, verified: date) -> bool:
+        """True when an entry was last confirmed longer ago than the site allows."""
+        return verified < self.settings.today - timedelta(days=self.settings.stale_after_days)
+
+    def organizations_by_category(self) -> dict[int, list[Organization]]:
+        """Active associations under each category code they name."""
+        out: dict[int, list[Organization]] = defaultdict(list)
+        for org in self.sorted_organizations():
+            if org.is_active:
+                for code in org.categories:
+                    out[code].append(org)
+        return dict(out)
+
+    def sorted_organizations(self) -> list[Organization]:
+        return sorted(self.organizations.values(), key=lambda o: (o.name.casefold(), o.id))
+
+    def sorted_venues(self) -> list[Venue]:
+        return sorted(self.venues.values(), key=lambda v: (v.name.casefold(), v.id))
+
+    def users_of_venue(self, venue_id: str) -> tuple[list[Organization], list[tuple[Organization, Activity]]]:
+        """Associations that meet at a venue, and activities held there."""
+        organizations = [o for o in self.sorted_organizations() if venue_id in (o.venues or [])]
+        activities = [
+            (o, a) for o in self.sorted_organizations() for a in (o.activities or []) if a.venue == venue_id
+        ]
+        return organizations, activities
+
+
+KINDS = (("organizations", Organization), ("venues", Venue), ("grants", Grant))
+
+
+def load_catalog(settings: Settings, progress=None) -> Catalog:
+    """Read and check every data file under the site's data folder."""
+    catalog = Catalog(settings)
+    data = settings.data_path
+    if not data.is_dir():
+        catalog.problems.append(Problem(settings.data_dir, 1, 1, "", t("catalog.no_data_dir", path=settings.data_dir)))
+        return catalog
+    files = [(folder, cls, path) for folder, cls in KINDS for path in sorted((data / folder).glob("*"))]
+    for index, (folder, cls, path) in enumerate(files, 1):
+        if progress:
+            progress(index, len(files))
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        relative = _relative(path, settings.root)
+        if path.suffix not in (".yaml", ".yml"):
+            catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.not_yaml")))
+            continue
+        record = _read_record(path, relative, cls, settings, catalog.problems)
+        if record is None:
+            continue
+        record.id = path.stem
+        if not SLUG.match(path.stem):
+            catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.bad_file_name", stem=path.stem)))
+        getattr(catalog, folder)[record.id] = record
+    holidays_path = data / "holidays.yaml"
+    if holidays_path.exists():
+        holidays = _read_record(holidays_path, _relative(holidays_path, settings.root), Holidays, settings, catalog.problems)
+        if holidays is not None:
+            catalog.holidays = holidays
+    _check_references(catalog)
+    catalog.problems.sort()
+    return catalog
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_record(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]):
+    document = read_file(path)
+    for problem in document.problems:
+        problems.append(Problem(relative, problem.line, problem.column, "", problem.message))
+    if document.root is None and document.problems:
+        return None
+    reading = Reading(relative, settings)
+    from .yaml_source import Scalar
+
+    record = parse_record(cls, document.root if document.root is not None else Scalar(None, 1, 1), reading)
+    problems.extend(reading.problems)
+    if record is not None:
+        record.source = Source(relative, reading.positions)
+    return record
+
+
+def _check_references(catalog: Catalog) -> None:
+    """Every venue an association or activity names must exist."""
+    for org in catalog.organizations.values():
+        refs = [(f"venues[{i}]", venue) for i, venue in enumerate(org.venues or [])]
+        refs += [(f"activities[{i}].venue", a.venue) for i, a in enumerate(org.activities or []) if a.venue]
+        for field_path, venue_id in refs:
+            if venue_id not in catalog.venues:
+                line, column = org.source.position(field_path)
+                catalog.problems.append(
+                    Problem(org.source.path, line, column, field_path, t("catalog.unknown_venue", id=venue_id, folder=f"{catalog.settings.data_dir}/venues"))
+                )

@@ -1,0 +1,106 @@
+"""The ``katalog`` command: the core's work without MkDocs.
+
+* ``katalog check [DIR]``: read and check every data file; print each problem
+  on its own line (as GitHub annotations when ``GITHUB_ACTIONS=true``); exit 1
+  when there is any.
+* ``katalog new organization|venue <id>``: write a commented template.
+* ``katalog generate --out DIR``: write the generated pages to a folder.
+
+DIR is the site root, the folder of ``mkdocs.yml``; the command reads the
+``katalog`` plugin options from there so it agrees with the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .catalog import Catalog, load_catalog
+from .fields import SLUG
+from .generate import write_pages
+from .i18n import t
+from .pages import build_pages
+from .progress import ProgressLine
+from .settings import read_site_settings
+
+SCAFFOLDS = Path(__file__).parent / "scaffolds"
+NEW_KINDS = {"organization": "organizations", "venue": "venues"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="katalog", description="Frivilligkatalogen: sjekk og bygg katalogen uten MkDocs.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="kommando")
+
+    check = commands.add_parser("check", help="sjekk alle datafiler og skriv ut hver feil")
+    check.add_argument("root", nargs="?", default=".", help="mappen med mkdocs.yml og data/ (standard: her)")
+
+    new = commands.add_parser("new", help="lag en ny datafil fra en mal med forklaringer")
+    new.add_argument("kind", choices=sorted(NEW_KINDS), help="organization eller venue")
+    new.add_argument("id", help="id-en, som blir filnavnet (små bokstaver, tall og bindestrek)")
+    new.add_argument("--root", default=".", help="mappen med mkdocs.yml og data/")
+
+    generate = commands.add_parser("generate", help="skriv de genererte sidene til en mappe")
+    generate.add_argument("--out", required=True, help="mappen sidene skrives til")
+    generate.add_argument("--root", default=".", help="mappen med mkdocs.yml og data/")
+
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(Path(args.root))
+    if args.command == "new":
+        return run_new(Path(args.root), args.kind, args.id)
+    return run_generate(Path(args.root), Path(args.out))
+
+
+def _load(root: Path) -> Catalog:
+    settings = read_site_settings(root)
+    return load_catalog(settings, progress=ProgressLine(t("cli.reading")))
+
+
+def print_problems(catalog: Catalog, stream=sys.stdout) -> None:
+    """Every problem on a line of its own; GitHub annotations inside GitHub Actions."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in catalog.problems:
+        print(problem.github_annotation() if annotate else str(problem), file=stream)
+
+
+def run_check(root: Path) -> int:
+    catalog = _load(root)
+    if catalog.problems:
+        print_problems(catalog)
+        print(t("cli.problems_found", count=len(catalog.problems)), file=sys.stderr)
+        return 1
+    print(t("cli.checked_ok", organizations=len(catalog.organizations), venues=len(catalog.venues), grants=len(catalog.grants)))
+    return 0
+
+
+def run_new(root: Path, kind: str, new_id: str) -> int:
+    if not SLUG.match(new_id):
+        print(t("field.not_slug", value=new_id), file=sys.stderr)
+        return 2
+    settings = read_site_settings(root)
+    target = settings.data_path / NEW_KINDS[kind] / f"{new_id}.yaml"
+    if target.exists():
+        print(t("cli.new_exists", path=target), file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    template = (SCAFFOLDS / f"{kind}.yaml").read_text(encoding="utf-8")
+    target.write_text(template.replace("{today}", settings.today.isoformat()), encoding="utf-8")
+    print(t("cli.new_written", path=target))
+    return 0
+
+
+def run_generate(root: Path, out: Path) -> int:
+    catalog = _load(root)
+    if catalog.problems:
+        print_problems(catalog)
+        print(t("cli.build_failed"), file=sys.stderr)
+        return 1
+    count = write_pages(build_pages(catalog), out, progress=ProgressLine(t("cli.writing")))
+    print(t("cli.generated", count=count, out=out))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

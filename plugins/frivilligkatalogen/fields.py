@@ -1,0 +1,485 @@
+"""The kinds of value the data contract knows, each with its one typing rule.
+
+A kind turns a located YAML node into a Python value or raises :class:`Invalid`
+with a Norwegian message saying what was typed and what is expected. Each kind
+also describes itself as a JSON Schema fragment, so the published schema and the
+validator cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from .i18n import t
+from .yaml_source import Mapping, Node, Scalar, Sequence
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?::\d+)?([/?#][^\s]*)?$", re.IGNORECASE)
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^(\d{2}):(\d{2})$")
+_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::00)?$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
+    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht "
+    "hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky "
+    "la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny "
+    "oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss "
+    "st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo "
+    "za zh zu".split()
+)
+"""The two-letter language codes of ISO 639-1."""
+
+
+class Invalid(Exception):
+    """A value that breaks its rule; the message is Norwegian and says what is expected."""
+
+    def __init__(self, message: str, node: Node | None = None):
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+def shown(node: Node) -> str:
+    """How a typed value is quoted back to its editor in a message."""
+    if isinstance(node, Scalar):
+        return "" if node.value is None else node.value
+    return "…"
+
+
+def scalar_text(node: Node) -> str:
+    """The text of a scalar node, or Invalid when a list or mapping stands there."""
+    if isinstance(node, Mapping):
+        raise Invalid(t("field.expected_value_got_mapping"))
+    if isinstance(node, Sequence):
+        raise Invalid(t("field.expected_value_got_list"))
+    if node.value is None:
+        raise Invalid(t("field.empty"))
+    return node.value
+
+
+class Kind:
+    """Base of every kind: parse a node, describe itself in JSON Schema."""
+
+    def parse(self, node: Node, context) -> object:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def schema(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """Free text with optional length limits (characters, after trimming)."""
+
+    min: int | None = None
+    max: int | None = None
+    single_line: bool = False
+
+    def parse(self, node, context):
+        value = scalar_text(node).strip()
+        if self.min is not None and len(value) < self.min:
+            if self.min == 1:
+                raise Invalid(t("field.empty"))
+            raise Invalid(t("field.text_too_short", min=self.min, length=len(value)))
+        if self.max is not None and len(value) > self.max:
+            raise Invalid(t("field.text_too_long", max=self.max, length=len(value)))
+        if self.single_line and "\n" in value:
+            raise Invalid(t("field.text_one_line"))
+        return value
+
+    def schema(self):
+        out: dict = {"type": "string"}
+        if self.min is not None:
+            out["minLength"] = self.min
+        if self.max is not None:
+            out["maxLength"] = self.max
+        return out
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    """A whole number, e.g. an age or a fee in kroner."""
+
+    min: int | None = None
+    max: int | None = None
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip().replace(" ", "")
+        if not _INTEGER.match(text):
+            raise Invalid(t("field.not_integer", value=shown(node)))
+        value = int(text)
+        if self.min is not None and value < self.min or self.max is not None and value > self.max:
+            raise Invalid(_range_message(value, self.min, self.max))
+        return value
+
+    def schema(self):
+        out: dict = {"type": "integer"}
+        if self.min is not None:
+            out["minimum"] = self.min
+        if self.max is not None:
+            out["maximum"] = self.max
+        return out
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    """A decimal number, e.g. a latitude or an area."""
+
+    min: float | None = None
+    max: float | None = None
+    above: float | None = None
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if not _NUMBER.match(text):
+            raise Invalid(t("field.not_number", value=shown(node)))
+        value = float(text)
+        if self.above is not None and value <= self.above:
+            raise Invalid(t("field.number_above", value=text, above=_plain(self.above)))
+        if self.min is not None and value < self.min or self.max is not None and value > self.max:
+            raise Invalid(_range_message(text, self.min, self.max))
+        return value
+
+    def schema(self):
+        out: dict = {"type": "number"}
+        if self.min is not None:
+            out["minimum"] = self.min
+        if self.max is not None:
+            out["maximum"] = self.max
+        if self.above is not None:
+            out["exclusiveMinimum"] = self.above
+        return out
+
+
+def _plain(number) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number).replace(".", ",")
+
+
+def _range_message(value, low, high) -> str:
+    if low is not None and high is not None:
+        return t("field.out_of_range", value=value, min=_plain(low), max=_plain(high))
+    if low is not None:
+        return t("field.too_small", value=value, min=_plain(low))
+    return t("field.too_large", value=value, max=_plain(high))
+
+
+@dataclass(frozen=True)
+class Boolean(Kind):
+    """Yes or no, written ``true`` or ``false``."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip().lower()
+        if text == "true":
+            return True
+        if text == "false":
+            return False
+        raise Invalid(t("field.not_boolean", value=shown(node)))
+
+    def schema(self):
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    """A calendar date, ``ÅÅÅÅ-MM-DD``."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _DATE.match(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise Invalid(t("field.not_date", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+@dataclass(frozen=True)
+class Time(Kind):
+    """A wall-clock time in Europe/Oslo, ``TT:MM``."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        match = _TIME.match(text)
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            return time(int(match[1]), int(match[2]))
+        raise Invalid(t("field.not_time", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
+
+
+@dataclass(frozen=True)
+class DateTime(Kind):
+    """A local date and time in Europe/Oslo, ``ÅÅÅÅ-MM-DDTTT:MM``."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        match = _DATETIME.match(text)
+        if match:
+            try:
+                return datetime.combine(date.fromisoformat(match[1]), Time().parse(Scalar(match[2], 0, 0), context))
+            except (ValueError, Invalid):
+                pass
+        raise Invalid(t("field.not_datetime", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:00)?$"}
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One value from a fixed list (``labels`` names the locale table for the message)."""
+
+    values: tuple
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if text in self.values:
+            return text
+        raise Invalid(t("field.not_choice", value=shown(node), choices=", ".join(self.values)))
+
+    def schema(self):
+        return {"type": "string", "enum": list(self.values)}
+
+
+@dataclass(frozen=True)
+class Slug(Kind):
+    """An id: lowercase ASCII letters and digits, words joined by hyphens."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if SLUG.match(text):
+            return text
+        raise Invalid(t("field.not_slug", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+_TAG = re.compile(r"^[^\W_]+([ -][^\W_]+)*$")
+
+
+@dataclass(frozen=True)
+class Tag(Kind):
+    """A lowercase word (or a few) for a local activity type: ``fotball``, ``håndball``."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _TAG.match(text) and text == text.lower() and len(text) <= 40:
+            return text
+        raise Invalid(t("field.not_tag", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "maxLength": 40, "pattern": r"^[^A-Z_\s]+( [^A-Z_\s]+)*$"}
+
+
+@dataclass(frozen=True)
+class Url(Kind):
+    """A web address starting with http:// or https://."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _URL.match(text):
+            return text
+        raise Invalid(t("field.not_url", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": r"^[hH][tT][tT][pP][sS]?://\S+$"}
+
+
+@dataclass(frozen=True)
+class Email(Kind):
+    """An e-mail address."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _EMAIL.match(text):
+            return text
+        raise Invalid(t("field.not_email", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": _EMAIL.pattern}
+
+
+@dataclass(frozen=True)
+class EmailOrUrl(Kind):
+    """Where to reach someone: an e-mail address or a web address."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _EMAIL.match(text) or _URL.match(text):
+            return text
+        raise Invalid(t("field.not_email_or_url", value=shown(node)))
+
+    def schema(self):
+        return {"anyOf": [Email().schema(), Url().schema()]}
+
+
+@dataclass(frozen=True)
+class Phone(Kind):
+    """A Norwegian phone number: 8 digits, with or without +47 and spaces.
+
+    Stored as ``+47`` followed by the 8 digits; :func:`wording.phone` shows it.
+    """
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        digits = re.sub(r"[\s\-.]", "", text)
+        if digits.startswith("+47"):
+            digits = digits[3:]
+        elif digits.startswith("0047"):
+            digits = digits[4:]
+        if re.fullmatch(r"\d{8}", digits):
+            return "+47" + digits
+        raise Invalid(t("field.not_phone", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": r"^(\+47|0047)?[\s\-.]*(\d[\s\-.]*){8}$"}
+
+
+def org_number_is_valid(number: str) -> bool:
+    """Enhetsregisteret's rule: 9 digits, first 8 or 9, MOD11 check digit."""
+    if not re.fullmatch(r"[89]\d{8}", number):
+        return False
+    remainder = sum(int(d) * w for d, w in zip(number[:8], (3, 2, 7, 6, 5, 4, 3, 2))) % 11
+    check = 0 if remainder == 0 else 11 - remainder
+    return check != 10 and check == int(number[8])
+
+
+@dataclass(frozen=True)
+class OrgNumber(Kind):
+    """An organisation number from Enhetsregisteret."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip().replace(" ", "")
+        if not re.fullmatch(r"\d{9}", text):
+            raise Invalid(t("field.org_number_digits", value=shown(node)))
+        if text[0] not in "89":
+            raise Invalid(t("field.org_number_first", value=shown(node)))
+        if not org_number_is_valid(text):
+            raise Invalid(t("field.org_number_check", value=shown(node)))
+        return text
+
+    def schema(self):
+        return {"type": "string", "pattern": r"^[89]\d{8}$"}
+
+
+@dataclass(frozen=True)
+class PostalCode(Kind):
+    """A Norwegian postal code: four digits, kept as text (0150 stays 0150)."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if re.fullmatch(r"\d{4}", text):
+            return text
+        raise Invalid(t("field.not_postal_code", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": r"^\d{4}$"}
+
+
+@dataclass(frozen=True)
+class Category(Kind):
+    """A category code of Frivillighetsregisteret."""
+
+    def parse(self, node, context):
+        from .categories import CATEGORY_CODES
+
+        text = scalar_text(node).strip()
+        if _INTEGER.match(text) and int(text) in CATEGORY_CODES:
+            return int(text)
+        raise Invalid(t("field.not_category", value=shown(node)))
+
+    def schema(self):
+        from .categories import CATEGORY_CODES
+
+        return {"type": "integer", "enum": sorted(CATEGORY_CODES)}
+
+
+@dataclass(frozen=True)
+class Language(Kind):
+    """A two-letter ISO 639-1 language code (``no`` stays the code, never false)."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if text in ISO_639_1:
+            return text
+        raise Invalid(t("field.not_language", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "enum": sorted(ISO_639_1)}
+
+
+@dataclass(frozen=True)
+class Area(Kind):
+    """One of the site's configured areas; any text when none are configured."""
+
+    def parse(self, node, context):
+        text = Text(1, 80).parse(node, context)
+        areas = context.settings.areas
+        if areas and text not in areas:
+            raise Invalid(t("field.not_area", value=text, choices=", ".join(areas)))
+        return text
+
+    def schema(self):
+        return {"type": "string"}
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    """A list whose items are all of one kind."""
+
+    item: Kind
+    min: int | None = None
+    max: int | None = None
+    unique: bool = False
+
+    def schema(self):
+        out: dict = {"type": "array", "items": self.item.schema()}
+        if self.min is not None:
+            out["minItems"] = self.min
+        if self.max is not None:
+            out["maxItems"] = self.max
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
+    def parse(self, node, context):  # pragma: no cover - records.py walks lists itself
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class MapOf(Kind):
+    """A mapping of free keys (e.g. a service name) to values of one kind."""
+
+    value: Kind
+
+    def schema(self):
+        return {"type": "object", "additionalProperties": self.value.schema()}
+
+    def parse(self, node, context):  # pragma: no cover - records.py walks maps itself
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class RecordOf(Kind):
+    """A nested record, one of the model's dataclasses."""
+
+    record: type
+
+    def schema(self):
+        from .records import record_schema
+
+        return record_schema(self.record)
+
+    def parse(self, node, context):  # pragma: no cover - records.py walks records itself
+        raise NotImplementedError

@@ -1,0 +1,118 @@
+"""The MkDocs adapter: wires the core into MkDocs + Material, and nothing more.
+
+The core reads ``data/``, checks it and renders page bodies; this plugin turns
+those views into MkDocs files and pages:
+
+* ``on_config``: reads the plugin options into the core's :class:`Settings`.
+* ``on_files``: loads the catalogue (failing the build with every problem when
+  the data is wrong: nothing is published half-valid) and adds one generated
+  file per page view. Entity pages are kept out of the navigation, since every
+  page in the nav renders the whole nav.
+* ``on_nav``: gives each generated page the parent of its directory page, so
+  breadcrumbs and the active section work.
+* ``on_page_markdown`` / ``on_page_content``: skip the Markdown round trip and
+  hand Material the ready HTML body, with an escaped title and description.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .catalog import Catalog, load_catalog
+from .i18n import set_language, t
+from .pages import PageView, build_pages
+from .settings import Settings, settings_from_options
+
+log = logging.getLogger("mkdocs.plugins.katalog")
+
+
+class KatalogConfig(Config):
+    """The options of the ``katalog`` plugin in ``mkdocs.yml``."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder of the YAML data (organizations, venues, grants, holidays), relative to ``mkdocs.yml``."""
+
+    municipality = c.Type(str, default="Kommunen")
+    """The municipality's name as residents say it, e.g. ``Lindvik kommune``."""
+
+    areas = c.ListOfItems(c.Type(str), default=[])
+    """The municipality's areas (bydeler, grender). When set, an association's ``area`` must be one of them."""
+
+    stale_after_days = c.Type(int, default=365)
+    """Entries whose ``verified`` date is older than this many days are marked as possibly out of date."""
+
+    edit_branch = c.Type(str, default="main")
+    """The branch the "Endre" links of generated pages open their YAML file on (with ``repo_url``)."""
+
+
+class KatalogPlugin(BasePlugin[KatalogConfig]):
+    """Generates the catalogue's pages from ``data/`` inside a MkDocs build."""
+
+    def __init__(self):
+        self.settings: Settings | None = None
+        self.catalog: Catalog | None = None
+        self.views: dict[str, PageView] = {}
+
+    def on_config(self, config):
+        set_language(config.theme.get("language") or "nb")
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.settings = settings_from_options(dict(self.config), root, config.repo_url or "")
+        return config
+
+    # Generated files go in before other plugins look at the file list.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config) -> Files:
+        self.catalog = load_catalog(self.settings)
+        if not self.catalog.ok:
+            for problem in self.catalog.problems:
+                log.error(str(problem))
+            raise PluginError(t("cli.problems_found", count=len(self.catalog.problems)) + " " + t("cli.build_failed"))
+        self.views = {}
+        for view in build_pages(self.catalog):
+            inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
+            existing = files.get_file_from_path(view.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
+            self.views[view.src_uri] = view
+        return files
+
+    def on_nav(self, nav, *, config, files):
+        parents = {}
+        for view in self.views.values():
+            if view.in_nav:
+                page = files.get_file_from_path(view.src_uri).page
+                parents[view.url] = page.parent if page is not None else None
+        for src_uri, view in self.views.items():
+            if view.in_nav:
+                continue
+            page = files.get_file_from_path(src_uri).page
+            if page is not None and page.parent is None:
+                page.parent = parents.get(view.section)
+        return nav
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        view = self.views.get(page.file.src_uri)
+        if view is None:
+            return markdown
+        # Material prints these unescaped, so they are escaped once here.
+        page.meta["title"] = str(escape(view.title))
+        if view.description:
+            page.meta["description"] = str(escape(view.description))
+        if view.edit_path:
+            page.edit_url = self.settings.edit_url(view.edit_path)
+        else:
+            page.edit_url = None
+        return ""
+
+    def on_page_content(self, html, *, page, config, files):
+        view = self.views.get(page.file.src_uri)
+        return view.body if view is not None else html

@@ -1,0 +1,20 @@
+"""The records of the data contract (``shared/data-model.md``), one module per part.
+
+Each record is a dataclass whose fields declare their contract rule (see
+:func:`frivilligkatalogen.records.spec`); a ``check`` method holds the rules that
+span several fields. Rules that span files (a venue id that must exist) are in
+:mod:`frivilligkatalogen.catalog`.
+"""
+
+from .activity import Activity, EventDate, Price, Rule, Signup
+from .common import Address, Audience
+from .grant import Grant
+from .holidays import Holidays, SchoolHoliday
+from .organization import Contact, Membership, Organization, Person, Volunteering
+from .venue import Booking, Geo, Image, Owner, Venue
+
+__all__ = [
+    "Activity", "Address", "Audience", "Booking", "Contact", "EventDate", "Geo", "Grant",
+    "Holidays", "Image", "Membership", "Organization", "Owner", "Person", "Price", "Rule",
+    "SchoolHoliday", "Signup", "Venue", "Volunteering",
+]

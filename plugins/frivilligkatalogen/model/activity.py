@@ -1,0 +1,159 @@
+"""Activities of an association and when they happen.
+
+An activity happens either by ``schedule`` (recurrence rules, expanded by
+:mod:`frivilligkatalogen.schedule`) or on listed ``dates``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from ..fields import Boolean, Choice, Date, DateTime, Integer, ListOf, RecordOf, Slug, Text, Time, Url
+from ..i18n import t
+from ..records import spec
+from .common import FEE_PERIODS, Audience
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""The contract's weekday codes, Monday first (index = ``date.weekday()``)."""
+
+
+class WeekOfMonth(Integer):
+    """1-4, or -1 for the last such weekday of the month."""
+
+    def parse(self, node, context):
+        value = Integer().parse(node, context)
+        if value not in (1, 2, 3, 4, -1):
+            from ..fields import Invalid
+
+            raise Invalid(t("field.not_week_of_month", value=value))
+        return value
+
+    def schema(self):
+        return {"type": "integer", "enum": [1, 2, 3, 4, -1]}
+
+
+@dataclass(kw_only=True)
+class Rule:
+    """One recurrence rule of a schedule: which weekdays, what time, from when."""
+
+    days: list[str] = spec(ListOf(Choice(WEEKDAYS), min=1, unique=True), required=True)
+    start: time = spec(Time(), required=True)
+    end: time = spec(Time(), required=True)
+    first: date = spec(Date(), required=True, key="from")
+    until: date | None = spec(Date())
+    every: int = spec(Integer(1, 4), default=1)
+    week_of_month: int | None = spec(WeekOfMonth())
+    exceptions: list[date] | None = spec(ListOf(Date(), unique=True), key="except")
+    skip_school_holidays: bool = spec(Boolean(), default=False)
+    skip_public_holidays: bool = spec(Boolean(), default=True)
+
+    def check(self, report) -> None:
+        if self.start and self.end and self.end <= self.start:
+            report("end", t("rule.end_after_start", start=self.start.strftime("%H:%M"), end=self.end.strftime("%H:%M")))
+        if self.first and self.until and self.until < self.first:
+            report("until", t("rule.until_before_from", first=self.first.isoformat(), until=self.until.isoformat()))
+        if self.week_of_month is not None and self.every != 1:
+            report("every", t("rule.every_with_week_of_month"))
+        if not (self.days and self.first and self.exceptions):
+            return
+        for index, day in enumerate(self.exceptions):
+            if WEEKDAYS[day.weekday()] not in self.days:
+                report(f"except[{index}]", t("rule.except_weekday", date=day.isoformat(), days=", ".join(self.days)))
+            elif day < self.first or (self.until and day > self.until):
+                report(f"except[{index}]", t("rule.except_outside", date=day.isoformat()))
+
+
+@dataclass(kw_only=True)
+class EventDate:
+    """A single event: local start and end, or an all-day date (with an optional end date)."""
+
+    start: datetime | None = spec(DateTime())
+    end: datetime | None = spec(DateTime())
+    date: date | None = spec(Date())
+    end_date: date | None = spec(Date())
+    cancelled: bool = spec(Boolean(), default=False)
+
+    def check(self, report) -> None:
+        timed = self.start is not None or self.end is not None
+        all_day = self.date is not None or self.end_date is not None
+        if timed and all_day:
+            report("", t("rule.date_both_shapes"))
+        elif timed:
+            if self.start is None:
+                report("start", t("rule.date_needs_start"))
+            elif self.end is None:
+                report("end", t("rule.date_needs_end"))
+            elif self.end <= self.start:
+                report("end", t("rule.event_end_after_start"))
+        elif all_day:
+            if self.date is None:
+                report("date", t("rule.date_needs_date"))
+            elif self.end_date is not None and self.end_date < self.date:
+                report("end_date", t("rule.end_date_before_date"))
+        else:
+            report("", t("rule.date_shape"))
+
+    @property
+    def is_all_day(self) -> bool:
+        return self.date is not None
+
+
+@dataclass(kw_only=True)
+class Price:
+    """What taking part costs: free, or an amount in kroner."""
+
+    free: bool | None = spec(Boolean())
+    amount: int | None = spec(Integer(0))
+    per: str | None = spec(Choice(FEE_PERIODS))
+    note: str | None = spec(Text(1, 200))
+
+    def check(self, report) -> None:
+        if self.free is False:
+            report("free", t("rule.price_free_false"))
+        elif self.free and self.amount is not None:
+            report("amount", t("rule.price_both"))
+        elif not self.free and self.amount is None:
+            report("", t("rule.price_shape"))
+
+    @property
+    def is_free(self) -> bool:
+        return bool(self.free) or self.amount == 0
+
+
+@dataclass(kw_only=True)
+class Signup:
+    """Whether and how to sign up."""
+
+    required: bool | None = spec(Boolean())
+    url: str | None = spec(Url())
+    deadline: date | None = spec(Date())
+
+
+@dataclass(kw_only=True)
+class Activity:
+    """Something an association does that a resident can take part in."""
+
+    id: str = spec(Slug(), required=True)
+    title: str = spec(Text(3, 120, single_line=True), required=True)
+    description: str | None = spec(Text(1, 5000))
+    venue: str | None = spec(Slug())
+    location: str | None = spec(Text(2, 200, single_line=True))
+    online: str | None = spec(Url())
+    audience: Audience | None = spec(RecordOf(Audience))
+    price: Price | None = spec(RecordOf(Price))
+    signup: Signup | None = spec(RecordOf(Signup))
+    status: str = spec(Choice(("active", "cancelled")), default="active")
+    schedule: list[Rule] | None = spec(ListOf(RecordOf(Rule), min=1))
+    dates: list[EventDate] | None = spec(ListOf(RecordOf(EventDate), min=1))
+
+    def check(self, report) -> None:
+        places = [key for key in ("venue", "location", "online") if getattr(self, key) is not None]
+        if len(places) != 1:
+            report("", t("rule.activity_place", given=", ".join(places) or "–"))
+        if (self.schedule is None) == (self.dates is None):
+            report("", t("rule.activity_when"))
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"

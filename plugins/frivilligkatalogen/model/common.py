@@ -1,0 +1,38 @@
+"""Records shared by several parts of the contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..fields import Choice, Integer, ListOf, PostalCode, Text
+from ..i18n import t
+from ..records import spec
+
+AUDIENCE_GROUPS = ("children", "youth", "adults", "seniors", "families", "everyone")
+FEE_PERIODS = ("year", "semester", "month", "time")
+
+
+@dataclass(kw_only=True)
+class Audience:
+    """Who an association or activity is for."""
+
+    age_min: int | None = spec(Integer(0, 120))
+    age_max: int | None = spec(Integer(0, 120))
+    groups: list[str] | None = spec(ListOf(Choice(AUDIENCE_GROUPS), unique=True))
+
+    def check(self, report) -> None:
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            report("age_max", t("rule.age_order", min=self.age_min, max=self.age_max))
+
+    def holds_age(self, age: int) -> bool:
+        """True when ``age`` is inside the range (a missing limit holds every age)."""
+        return (self.age_min is None or age >= self.age_min) and (self.age_max is None or age <= self.age_max)
+
+
+@dataclass(kw_only=True)
+class Address:
+    """A postal address; the postal code stays text (0150 is 0150)."""
+
+    street: str | None = spec(Text(1, 120, single_line=True))
+    postal_code: str | None = spec(PostalCode())
+    city: str | None = spec(Text(1, 80, single_line=True))

@@ -1,0 +1,26 @@
+"""A grant scheme (tilskuddsordning) and its deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..fields import Date, ListOf, Text, Url
+from ..records import spec
+
+
+@dataclass(kw_only=True)
+class Grant:
+    """One grant scheme (``data/grants/<id>.yaml``)."""
+
+    name: str = spec(Text(2, 160, single_line=True), required=True)
+    provider: str = spec(Text(2, 160, single_line=True), required=True)
+    description: str | None = spec(Text(1, 5000))
+    amount: str | None = spec(Text(1, 200))
+    eligibility: str | None = spec(Text(1, 2000))
+    deadlines: list[date] = spec(ListOf(Date(), min=1, unique=True), required=True)
+    url: str | None = spec(Url())
+    verified: date = spec(Date(), required=True)
+
+    id: str = ""
+    source: object = field(default=None, repr=False)

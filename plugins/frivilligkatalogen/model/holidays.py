@@ -1,0 +1,38 @@
+"""The municipality's school holidays (skolerute), ``data/holidays.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..fields import Date, ListOf, RecordOf, Text
+from ..i18n import t
+from ..records import spec
+
+
+@dataclass(kw_only=True)
+class SchoolHoliday:
+    """One holiday period, both ends included."""
+
+    name: str = spec(Text(2, 80, single_line=True), required=True)
+    first: date = spec(Date(), required=True, key="from")
+    until: date = spec(Date(), required=True)
+
+    def check(self, report) -> None:
+        if self.first and self.until and self.until < self.first:
+            report("until", t("rule.until_before_from", first=self.first.isoformat(), until=self.until.isoformat()))
+
+    def holds(self, day: date) -> bool:
+        return self.first <= day <= self.until
+
+
+@dataclass(kw_only=True)
+class Holidays:
+    """All school holiday periods."""
+
+    school_holidays: list[SchoolHoliday] = spec(ListOf(RecordOf(SchoolHoliday)), default_factory=list)
+
+    source: object = field(default=None, repr=False)
+
+    def is_school_holiday(self, day: date) -> bool:
+        return any(period.holds(day) for period in self.school_holidays)

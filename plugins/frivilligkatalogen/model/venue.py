@@ -1,0 +1,81 @@
+"""A venue (lokale) that associations use, borrow or rent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..fields import Boolean, Choice, Date, Email, Integer, ListOf, Number, Phone, RecordOf, Text, Url
+from ..i18n import t
+from ..records import spec
+from .common import Address
+
+VENUE_TYPES = ("school", "gym", "sports_hall", "community_house", "culture_house", "library", "church", "meeting_room", "outdoor", "other")
+OWNER_KINDS = ("municipal", "county", "association", "church", "private", "other")
+FACILITIES = ("kitchen", "projector", "sound_system", "stage", "piano", "wifi", "changing_rooms", "showers", "storage", "parking", "outdoor_area", "sports_floor")
+ACCESSIBILITY = ("step_free_entrance", "wheelchair_accessible", "accessible_toilet", "elevator", "hearing_loop", "tactile_marking", "accessible_parking")
+SUITABLE_FOR = ("meetings", "courses", "sports", "dance", "music", "parties", "exhibitions", "outdoor")
+
+
+@dataclass(kw_only=True)
+class Geo:
+    """A position in Norway (Svalbard included)."""
+
+    lat: float = spec(Number(57.9, 81.1), required=True)
+    lon: float = spec(Number(-9.1, 33.7), required=True)
+
+
+@dataclass(kw_only=True)
+class Owner:
+    """Who owns the venue."""
+
+    name: str | None = spec(Text(2, 120, single_line=True))
+    kind: str | None = spec(Choice(OWNER_KINDS))
+
+
+@dataclass(kw_only=True)
+class Booking:
+    """How to book the venue; at least one way."""
+
+    url: str | None = spec(Url())
+    email: str | None = spec(Email())
+    phone: str | None = spec(Phone())
+    price: str | None = spec(Text(1, 300))
+    free_for_volunteers: bool | None = spec(Boolean())
+    note: str | None = spec(Text(1, 500))
+
+    def check(self, report) -> None:
+        if not (self.url or self.email or self.phone):
+            report("", t("rule.booking_one"))
+
+
+@dataclass(kw_only=True)
+class Image:
+    """A picture of the venue; the text alternative is required."""
+
+    src: str = spec(Text(1, 300, single_line=True), required=True)
+    alt: str = spec(Text(1, 300, single_line=True), required=True)
+
+
+@dataclass(kw_only=True)
+class Venue:
+    """One venue (``data/venues/<id>.yaml``)."""
+
+    name: str = spec(Text(2, 120, single_line=True), required=True)
+    type: str = spec(Choice(VENUE_TYPES), required=True)
+    description: str | None = spec(Text(1, 5000))
+    address: Address = spec(RecordOf(Address), required=True)
+    geo: Geo | None = spec(RecordOf(Geo))
+    owner: Owner | None = spec(RecordOf(Owner))
+    capacity: int | None = spec(Integer(0))
+    area_m2: float | None = spec(Number(above=0))
+    facilities: list[str] | None = spec(ListOf(Choice(FACILITIES), unique=True))
+    accessibility: list[str] | None = spec(ListOf(Choice(ACCESSIBILITY), unique=True))
+    accessibility_note: str | None = spec(Text(1, 500))
+    suitable_for: list[str] | None = spec(ListOf(Choice(SUITABLE_FOR), unique=True))
+    booking: Booking | None = spec(RecordOf(Booking))
+    images: list[Image] | None = spec(ListOf(RecordOf(Image)))
+    verified: date = spec(Date(), required=True)
+
+    id: str = ""
+    source: object = field(default=None, repr=False)
