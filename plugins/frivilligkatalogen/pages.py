@@ -146,6 +146,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             description=None,
             body=renderer.render("categories.html", CATEGORIES, by_category=by_category),
             section=ORGANIZATIONS,
+            in_nav=True,
         ),
     ]
     for org in catalog.sorted_organizations():

@@ -71,13 +71,17 @@ class Checker:
 
     reading: Reading
     path: str
+    present: frozenset = frozenset()
+    """The keys the editor wrote in this record, valid or not."""
+
+    def given(self, key: str) -> bool:
+        """True when the editor wrote ``key`` here (even if its value was rejected)."""
+        return key in self.present
 
     def __call__(self, field_name: str, message: str) -> None:
         full = join(self.path, field_name) if field_name else self.path
         self.reading.report(self.reading.position(full), full, message)
 
-    def at(self, sub_path: str) -> "Checker":
-        return Checker(self.reading, join(self.path, sub_path))
 
 
 def join(path: str, key: str | int) -> str:
@@ -127,7 +131,7 @@ def parse_record(cls: type, node: Node, reading: Reading, path: str = ""):
     record = cls(**values)
     check = getattr(record, "check", None)
     if check is not None:
-        check(Checker(reading, path))
+        check(Checker(reading, path, frozenset(node.values)))
     return record
 
 

@@ -138,7 +138,7 @@ def _compose_node(source, problems: list[YamlProblem]) -> Node:
     if event.tag not in (None, "!"):
         raise YamlProblem(line, column, t("yaml.tag", tag=event.tag))
     if isinstance(event, events.ScalarEvent):
-        plain = event.style is None
+        plain = bool(event.implicit[0]) and event.style in (None, "")
         value = None if plain and event.value in _NULLS else event.value
         return Scalar(value, line, column)
     if isinstance(event, events.SequenceStartEvent):

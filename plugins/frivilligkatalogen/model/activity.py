@@ -53,6 +53,7 @@ class Rule:
             report("end", t("rule.end_after_start", start=self.start.strftime("%H:%M"), end=self.end.strftime("%H:%M")))
         if self.first and self.until and self.until < self.first:
             report("until", t("rule.until_before_from", first=self.first.isoformat(), until=self.until.isoformat()))
+            return
         if self.week_of_month is not None and self.every != 1:
             report("every", t("rule.every_with_week_of_month"))
         if not (self.days and self.first and self.exceptions):
@@ -75,21 +76,21 @@ class EventDate:
     cancelled: bool = spec(Boolean(), default=False)
 
     def check(self, report) -> None:
-        timed = self.start is not None or self.end is not None
-        all_day = self.date is not None or self.end_date is not None
+        timed = report.given("start") or report.given("end")
+        all_day = report.given("date") or report.given("end_date")
         if timed and all_day:
             report("", t("rule.date_both_shapes"))
         elif timed:
-            if self.start is None:
+            if not report.given("start"):
                 report("start", t("rule.date_needs_start"))
-            elif self.end is None:
+            elif not report.given("end"):
                 report("end", t("rule.date_needs_end"))
-            elif self.end <= self.start:
+            elif self.start and self.end and self.end <= self.start:
                 report("end", t("rule.event_end_after_start"))
         elif all_day:
-            if self.date is None:
+            if not report.given("date"):
                 report("date", t("rule.date_needs_date"))
-            elif self.end_date is not None and self.end_date < self.date:
+            elif self.date and self.end_date and self.end_date < self.date:
                 report("end_date", t("rule.end_date_before_date"))
         else:
             report("", t("rule.date_shape"))
@@ -111,9 +112,9 @@ class Price:
     def check(self, report) -> None:
         if self.free is False:
             report("free", t("rule.price_free_false"))
-        elif self.free and self.amount is not None:
+        elif report.given("free") and report.given("amount"):
             report("amount", t("rule.price_both"))
-        elif not self.free and self.amount is None:
+        elif not report.given("free") and not report.given("amount"):
             report("", t("rule.price_shape"))
 
     @property
@@ -148,10 +149,10 @@ class Activity:
     dates: list[EventDate] | None = spec(ListOf(RecordOf(EventDate), min=1))
 
     def check(self, report) -> None:
-        places = [key for key in ("venue", "location", "online") if getattr(self, key) is not None]
+        places = [key for key in ("venue", "location", "online") if report.given(key)]
         if len(places) != 1:
             report("", t("rule.activity_place", given=", ".join(places) or "–"))
-        if (self.schedule is None) == (self.dates is None):
+        if report.given("schedule") == report.given("dates"):
             report("", t("rule.activity_when"))
 
     @property

@@ -40,7 +40,7 @@ class Contact:
     person: Person | None = spec(RecordOf(Person))
 
     def check(self, report) -> None:
-        if not (self.email or self.phone or self.website):
+        if not any(report.given(key) for key in ("email", "phone", "website")):
             report("", t("rule.contact_one"))
 
 

@@ -45,7 +45,7 @@ class Booking:
     note: str | None = spec(Text(1, 500))
 
     def check(self, report) -> None:
-        if not (self.url or self.email or self.phone):
+        if not any(report.given(key) for key in ("url", "email", "phone")):
             report("", t("rule.booking_one"))
 
 
