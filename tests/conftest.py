@@ -23,6 +23,7 @@ theme:
   language: nb
   font: false
 plugins:
+  - search
   - katalog:
       municipality: Testkommune
       areas: [Sentrum, Nordbygda, Sørbygda, Vestsida, Øyane]

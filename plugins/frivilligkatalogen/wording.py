@@ -53,6 +53,11 @@ def date_span(first: date, last: date | None) -> str:
     return t("time.from_until", first=short_date(first), until=short_date(last))
 
 
+def sentence_case(text: str) -> str:
+    """First letter upper case, the rest as written (``HC-parkering`` stays)."""
+    return text[:1].upper() + text[1:]
+
+
 def join_words(words: list[str]) -> str:
     """``a``, ``a og b``, ``a, b og c``."""
     if len(words) <= 1:
@@ -74,7 +79,7 @@ def rule(rule: Rule) -> str:
         days = t("time.every_nth", days=join_words(plural), n=rule.every)
     else:
         days = join_words(plural)
-    text = f"{days[0].upper()}{days[1:]} {time_span(rule.start, rule.end)}, {date_span(rule.first, rule.until)}"
+    text = f"{sentence_case(days)} {time_span(rule.start, rule.end)}, {date_span(rule.first, rule.until)}"
     notes = []
     if rule.exceptions:
         notes.append(t("time.except", dates=join_words([short_date(d) for d in sorted(rule.exceptions)])))
