@@ -12,6 +12,8 @@ class Scan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
         self.scripts: list[str] = []
+        self.data_blocks: list[str] = []
+        """Contents of ``<script type="application/ld+json">``: data, never run."""
         self.text_parts: list[str] = []
         self.title = ""
         self._in: list[str] = []
@@ -30,7 +32,8 @@ class Scan(HTMLParser):
     def handle_data(self, data):
         current = self._in[-1] if self._in else ""
         if current == "script":
-            self.scripts.append(data)
+            script_type = next((a.get("type") for t, a in reversed(self.tags) if t == "script"), None)
+            (self.data_blocks if script_type == "application/ld+json" else self.scripts).append(data)
         elif current == "title":
             self.title += data
         elif current != "style":

@@ -108,7 +108,7 @@ def test_every_link_inside_the_site_resolves(example_site):
         scan = Scan(html_file.read_text(encoding="utf-8"))
         here = html_file.parent.relative_to(example_site).as_posix()
         for href in scan.links():
-            if not href or href.startswith(("http://", "https://", "mailto:", "tel:", "#", "javascript:")):
+            if not href or href.startswith(("http://", "https://", "webcal://", "mailto:", "tel:", "#")):
                 continue
             target = posixpath.normpath(posixpath.join(here, href.split("#")[0]))
             path = example_site / target

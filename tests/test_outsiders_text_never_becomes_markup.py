@@ -74,6 +74,9 @@ def test_no_injected_script_handler_or_link_on_any_page(hostile_site):
         scan = Scan(raw)
         for script in scan.scripts:
             assert "alert(" not in script, path
+        for block in scan.data_blocks:
+            assert "<" not in block and ">" not in block, path  # nothing in JSON-LD can close the script
+            json.loads(block)
         for tag, attrs in scan.tags:
             assert tag not in ("svg",) or "onload" not in attrs, path
             for name, value in attrs.items():

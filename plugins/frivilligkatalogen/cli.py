@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .fields import SLUG
-from .generate import write_pages
+from .generate import write_files, write_pages
+from .outputs import site_files
 from .i18n import t
 from .pages import build_pages
 from .progress import ProgressLine
@@ -98,6 +99,7 @@ def run_generate(root: Path, out: Path) -> int:
         print(t("cli.build_failed"), file=sys.stderr)
         return 1
     count = write_pages(build_pages(catalog), out, progress=ProgressLine(t("cli.writing")))
+    count += write_files(site_files(catalog), out)
     print(t("cli.generated", count=count, out=out))
     return 0
 

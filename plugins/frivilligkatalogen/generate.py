@@ -34,3 +34,12 @@ def write_pages(views: list[PageView], out: Path, progress=None) -> int:
         if progress:
             progress(index, len(views))
     return len(views)
+
+
+def write_files(files: dict[str, bytes], out: Path) -> int:
+    """Write the non-page files (feeds, exports) under ``out``."""
+    for path, content in files.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return len(files)

@@ -17,6 +17,7 @@ those views into MkDocs files and pages:
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from markupsafe import escape
@@ -28,10 +29,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import Catalog, load_catalog
 from .i18n import set_language, t
-from .pages import PageView, build_pages
+from .outputs import site_files
+from .pages import PageRenderer, PageView, build_pages
 from .settings import Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.katalog")
+
+FRAGMENT = re.compile(r"<!--\s*katalog:([a-z-]+)\s*-->")
+"""A marker in a hand-written page that the plugin replaces with live data."""
 
 
 class KatalogConfig(Config):
@@ -60,11 +65,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.settings: Settings | None = None
         self.catalog: Catalog | None = None
         self.views: dict[str, PageView] = {}
+        self.renderer: PageRenderer | None = None
 
     def on_config(self, config):
         set_language(config.theme.get("language") or "nb")
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.settings = settings_from_options(dict(self.config), root, config.repo_url or "")
+        self.settings = settings_from_options(dict(self.config), root, config.repo_url or "", config.site_url or "")
         return config
 
     # Generated files go in before other plugins look at the file list.
@@ -83,6 +89,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 files.remove(existing)
             files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
             self.views[view.src_uri] = view
+        for path, content in site_files(self.catalog).items():
+            files.append(File.generated(config, path, content=content))
+        self.renderer = PageRenderer(self.catalog)
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -115,4 +124,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         view = self.views.get(page.file.src_uri)
-        return view.body if view is not None else html
+        if view is not None:
+            return view.body
+        # Hand-written pages may ask for live data: <!-- katalog:NAME -->
+        return FRAGMENT.sub(lambda match: self.renderer.fragment(match.group(1), page.url), html)

@@ -10,23 +10,31 @@ works under any base path.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import wording
+
+from . import addresses, wording
+from .addresses import (
+    ACTIVITIES, CALENDAR, CATEGORIES, GRANTS, ORGANIZATIONS, VENUES, category_url, organization_url, relative_link, venue_url,
+)
 from .catalog import Catalog
 from .categories import category_name
 from .i18n import t, table
+from .schedule import occurrences, upcoming
+from .structured_data import organization_json_ld
 from .untrusted import render_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-ORGANIZATIONS = "organisasjoner/"
-VENUES = "lokaler/"
-CATEGORIES = "kategorier/"
+WEEKS_AHEAD = 8
+"""How far ahead the activity calendar page looks (built daily, so it rolls on)."""
+NEXT_DATES = 3
+"""How many coming dates an activity shows on its association's page."""
+
 
 BRREG_LOOKUP = "https://virksomhet.brreg.no/nb/oppslag/enheter/{number}"
 """The public business register's page for an organisation number."""
@@ -57,25 +65,12 @@ class PageView:
         return self.url + "index.md"
 
 
-def relative_link(from_url: str, to_url: str) -> str:
-    """A link from one page address to another that works under any base path."""
-    if to_url.startswith(("http://", "https://", "mailto:", "tel:", "#")):
-        return to_url
-    target = to_url.rstrip("/") or "."
-    link = posixpath.relpath(target, from_url.rstrip("/") or ".")
-    return link + "/" if to_url.endswith("/") else link
 
 
-def organization_url(org_id: str) -> str:
-    return f"{ORGANIZATIONS}{org_id}/"
 
 
-def venue_url(venue_id: str) -> str:
-    return f"{VENUES}{venue_id}/"
 
 
-def category_url(code: int) -> str:
-    return f"{CATEGORIES}{code}/"
 
 
 def environment() -> Environment:
@@ -99,8 +94,20 @@ def environment() -> Environment:
         venue_url=venue_url,
         category_url=category_url,
         brreg_lookup=BRREG_LOOKUP,
+        feeds=addresses,
     )
+    env.filters["zip_feeds"] = _feed_rows
+    env.filters["map_dates"] = lambda days: [wording.long_date(date.fromisoformat(day)) for day in days]
     return env
+
+
+def _feed_rows(items, kind: str) -> list[tuple[str, str]]:
+    """(name, feed address) for a list of category codes, organizations or venues."""
+    if kind == "category":
+        return [(category_name(code), addresses.feed_path_category(code)) for code in items]
+    if kind == "organization":
+        return [(org.name, addresses.feed_path_organization(org.id)) for org in items]
+    return [(venue.name, addresses.feed_path_venue(venue.id)) for venue in items]
 
 
 class PageRenderer:
@@ -109,13 +116,47 @@ class PageRenderer:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.env = environment()
-        self.env.globals.update(catalog=catalog, settings=catalog.settings)
+        self.env.globals.update(
+            catalog=catalog,
+            settings=catalog.settings,
+            webcal=self.webcal,
+            next_dates=self.next_dates,
+            deadlines=self.deadlines,
+            upcoming_days=self.upcoming_days,
+            today=catalog.settings.today,
+        )
 
     def render(self, template: str, url: str, **context) -> str:
         def link(target: str) -> str:
             return relative_link(url, target)
 
         return self.env.get_template(template).render(link=link, page_url=url, **context)
+
+    def webcal(self, path: str) -> str | None:
+        """The ``webcal://`` address of a feed (needs ``site_url``)."""
+        absolute = self.catalog.settings.absolute_url(path)
+        return "webcal://" + absolute.split("://", 1)[1] if absolute else None
+
+    def next_dates(self, org, activity, count: int = NEXT_DATES):
+        """The next dates of an activity from today (cancelled ones included, marked)."""
+        today = self.catalog.settings.today
+        found = occurrences(org, activity, self.catalog.holidays, today, today + timedelta(days=400))
+        return [o for o in found if o.end.date() >= today][:count]
+
+    def upcoming_days(self, days: int):
+        """Occurrences of the next few days, for the front page."""
+        today = self.catalog.settings.today
+        return upcoming(self.catalog, today, today + timedelta(days=days - 1))
+
+    def deadlines(self, limit: int | None = None):
+        """Coming grant deadlines, soonest first: (date, grant)."""
+        today = self.catalog.settings.today
+        found = sorted((day, grant.name, grant) for grant in self.catalog.grants.values() for day in grant.deadlines if day >= today)
+        return [(day, grant) for day, _, grant in found][:limit]
+
+    def fragment(self, name: str, url: str) -> str:
+        """A piece of live data for a hand-written page (``<!-- katalog:NAME -->``)."""
+        return self.render(f"fragments/{name}.html", url)
 
 
 def build_pages(catalog: Catalog) -> list[PageView]:
@@ -149,14 +190,47 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             in_nav=True,
         ),
     ]
+    today = catalog.settings.today
+    window_end = today + timedelta(days=7 * WEEKS_AHEAD - 1)
+    all_coming = upcoming(catalog, today, window_end)
+    pages += [
+        PageView(
+            url=ACTIVITIES,
+            title=t("page.activities_title"),
+            description=t("page.activities_intro", weeks=WEEKS_AHEAD, municipality=municipality),
+            body=renderer.render(
+                "activities.html", ACTIVITIES, coming=all_coming, window_end=window_end, weeks=WEEKS_AHEAD
+            ),
+            section=ACTIVITIES,
+            in_nav=True,
+        ),
+        PageView(
+            url=CALENDAR,
+            title=t("page.calendar_title"),
+            description=t("page.calendar_intro", municipality=municipality),
+            body=renderer.render("calendar.html", CALENDAR, by_category=by_category),
+            section=ACTIVITIES,
+            in_nav=True,
+        ),
+        PageView(
+            url=GRANTS,
+            title=t("page.grants_title"),
+            description=t("page.grants_intro", municipality=municipality),
+            body=renderer.render("grants.html", GRANTS),
+            section=GRANTS,
+            in_nav=True,
+        ),
+    ]
     for org in catalog.sorted_organizations():
         url = organization_url(org.id)
+        coming = {activity.id: renderer.next_dates(org, activity) for activity in org.activities or []}
+        json_ld = organization_json_ld(catalog, org, coming, catalog.settings.absolute_url(url))
         pages.append(
             PageView(
                 url=url,
                 title=org.name,
                 description=org.summary,
-                body=renderer.render("organization.html", url, org=org),
+                body=renderer.render("organization.html", url, org=org, coming=coming, json_ld=json_ld),
                 section=ORGANIZATIONS,
                 edit_path=org.source.path,
             )
@@ -169,7 +243,10 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 url=url,
                 title=venue.name,
                 description=t("venue_types." + venue.type) + ", " + (venue.address.street or venue.address.city or ""),
-                body=renderer.render("venue.html", url, venue=venue, users=organizations, activities=activities),
+                body=renderer.render(
+                    "venue.html", url, venue=venue, users=organizations, activities=activities,
+                    coming=[o for o in all_coming if o.activity.venue == venue.id],
+                ),
                 section=VENUES,
                 edit_path=venue.source.path,
             )

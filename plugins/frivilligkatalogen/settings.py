@@ -37,6 +37,9 @@ class Settings:
     edit_branch: str = "main"
     """The branch whose files the edit links open."""
 
+    site_url: str = ""
+    """The site's public address (MkDocs ``site_url``); needed for ``webcal://`` links and feed URLs."""
+
     root: Path = field(default=Path("."), repr=False)
     """The site root (the folder of ``mkdocs.yml``); not a user option."""
 
@@ -46,6 +49,19 @@ class Settings:
     @property
     def data_path(self) -> Path:
         return self.root / self.data_dir
+
+    def absolute_url(self, url: str) -> str | None:
+        """A site address made absolute with ``site_url``; None when no site_url is set."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+    @property
+    def uid_domain(self) -> str:
+        """The right-hand side of calendar UIDs: the site's host, stable for the site's life."""
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.site_url).hostname or "frivilligkatalogen.invalid"
 
     def edit_url(self, relative_path: str) -> str | None:
         """Where a data file opens in the repository's web editor."""
@@ -65,10 +81,10 @@ def build_date() -> date:
     return date.today()
 
 
-def settings_from_options(options: dict, root: Path, repo_url: str = "") -> Settings:
+def settings_from_options(options: dict, root: Path, repo_url: str = "", site_url: str = "") -> Settings:
     """Settings from the plugin's options block (unknown names are ignored here; MkDocs checks them)."""
     chosen = {name: options[name] for name in OPTION_NAMES if name in options and options[name] is not None}
-    return Settings(root=root, repo_url=repo_url or "", **chosen)
+    return Settings(root=root, repo_url=repo_url or "", site_url=site_url or "", **chosen)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -90,4 +106,4 @@ def read_site_settings(root: Path) -> Settings:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "katalog" in plugin:
             options = plugin["katalog"] or {}
-    return settings_from_options(options, root, config.get("repo_url") or "")
+    return settings_from_options(options, root, config.get("repo_url") or "", config.get("site_url") or "")

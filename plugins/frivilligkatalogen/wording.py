@@ -6,7 +6,7 @@ exports say it the same way. Words come from the locale file.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from .i18n import t, table, word_list
 from .model import Activity, Address, Audience, EventDate, Price, Rule
@@ -158,3 +158,13 @@ def address(value: Address | None) -> str:
         return ""
     place = " ".join(part for part in (value.postal_code, value.city) if part)
     return ", ".join(part for part in (value.street, place) if part)
+
+
+def occurrence(value) -> str:
+    """One occurrence: ``Tirsdag 24. nov. 2026 18:00–20:00`` or ``… (hele dagen)``."""
+    if value.all_day:
+        last = (value.end - timedelta(days=1)).date()
+        if last != value.start.date():
+            return f"{date_span(value.start.date(), last)} ({t('time.all_day')})"
+        return f"{weekday_date(value.start.date())} ({t('time.all_day')})"
+    return f"{weekday_date(value.start.date())} {time_span(value.start, value.end)}"

@@ -1,0 +1,62 @@
+"""The published addresses of the site (the contract's "Published addresses" table).
+
+Every page and file address is made here, relative to the site root, so pages,
+feeds, exports and links agree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+ORGANIZATIONS = "organisasjoner/"
+VENUES = "lokaler/"
+CATEGORIES = "kategorier/"
+ACTIVITIES = "aktiviteter/"
+CALENDAR = "kalender/"
+GRANTS = "tilskudd/"
+
+
+def organization_url(org_id: str) -> str:
+    return f"{ORGANIZATIONS}{org_id}/"
+
+
+def venue_url(venue_id: str) -> str:
+    return f"{VENUES}{venue_id}/"
+
+
+def category_url(code: int) -> str:
+    return f"{CATEGORIES}{code}/"
+
+
+def feed_path_all() -> str:
+    return CALENDAR + "alle.ics"
+
+
+def feed_path_organization(org_id: str) -> str:
+    return f"{CALENDAR}organisasjoner/{org_id}.ics"
+
+
+def feed_path_venue(venue_id: str) -> str:
+    return f"{CALENDAR}lokaler/{venue_id}.ics"
+
+
+def feed_path_category(code: int) -> str:
+    return f"{CALENDAR}kategorier/{code}.ics"
+
+
+def feed_path_deadlines() -> str:
+    return CALENDAR + "frister.ics"
+
+
+def feed_path_single(org_id: str, activity_id: str) -> str:
+    """A one-event file with an activity's next date."""
+    return f"{CALENDAR}neste/{org_id}/{activity_id}.ics"
+
+
+def relative_link(from_url: str, to_url: str) -> str:
+    """A link from one page address to another that works under any base path."""
+    if to_url.startswith(("http://", "https://", "mailto:", "tel:", "#")):
+        return to_url
+    target = to_url.rstrip("/") or "."
+    link = posixpath.relpath(target, from_url.rstrip("/") or ".")
+    return link + "/" if to_url.endswith("/") else link

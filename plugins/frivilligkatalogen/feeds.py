@@ -1,0 +1,277 @@
+"""iCalendar feeds (RFC 5545) of the activities and the grant deadlines.
+
+Standards first, and made for real clients (see ``shared/notes/calendar-feeds.md``):
+
+* one VEVENT per recurrence rule, with ``RRULE`` and ``EXDATE`` (the exclusions of
+  :mod:`frivilligkatalogen.schedule`), ``DTSTART;TZID=Europe/Oslo`` on the first
+  real candidate, ``UNTIL`` in UTC, EXDATE in the same TZID and local time;
+* a VTIMEZONE for Europe/Oslo in the yearly-rule form every client reads;
+* UIDs from the ids, never from content; ``SEQUENCE``, ``LAST-MODIFIED`` and
+  ``DTSTAMP`` from the data's git history (:mod:`frivilligkatalogen.history`), so
+  unchanged events keep identical bytes from build to build;
+* cancelled activities and dates stay in the feed with ``STATUS:CANCELLED``;
+* no ``METHOD``; ``REFRESH-INTERVAL;VALUE=DURATION`` and ``X-PUBLISHED-TTL``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+
+from . import wording
+from .catalog import Catalog
+from .categories import category_name
+from .history import History, Version
+from .i18n import t
+from .model import Activity, EventDate, Grant, Organization, Rule
+from .model.activity import WEEKDAYS
+from .addresses import (
+    feed_path_all, feed_path_category, feed_path_deadlines, feed_path_organization, feed_path_venue, organization_url,
+)
+from .schedule import candidates, event_bounds, first_candidate, is_excluded, local
+
+REFRESH = timedelta(hours=12)
+ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+def oslo_timezone() -> Timezone:
+    """Europe/Oslo as a VTIMEZONE with yearly rules (CET/CEST, last Sunday of March and October)."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Oslo")
+    zone.add("x-lic-location", "Europe/Oslo")
+    daylight = TimezoneDaylight()
+    daylight.add("tzname", "CEST")
+    daylight.add("tzoffsetfrom", timedelta(hours=1))
+    daylight.add("tzoffsetto", timedelta(hours=2))
+    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    standard = TimezoneStandard()
+    standard.add("tzname", "CET")
+    standard.add("tzoffsetfrom", timedelta(hours=2))
+    standard.add("tzoffsetto", timedelta(hours=1))
+    standard.add("dtstart", datetime(1970, 10, 25, 3, 0, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    zone.add_component(daylight)
+    zone.add_component(standard)
+    return zone
+
+
+class FeedBuilder:
+    """Builds every feed of a catalogue; each event is made once and shared by the feeds it is in."""
+
+    def __init__(self, catalog: Catalog, history: History):
+        self.catalog = catalog
+        self.settings = catalog.settings
+        self.history = history
+        self.horizon = date(self.settings.today.year + 2, 12, 31)
+        """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
+        self._events: dict[tuple[str, str], list[Event]] = {}
+
+    # Events ---------------------------------------------------------------
+
+    def activity_events(self, org: Organization, activity: Activity) -> list[Event]:
+        key = (org.id, activity.id)
+        if key not in self._events:
+            version = self.history.version(
+                org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity
+            )
+            events = [
+                event
+                for index, rule in enumerate(activity.schedule or [], 1)
+                if (event := self._rule_event(org, activity, index, rule, version)) is not None
+            ]
+            events += [self._date_event(org, activity, item, version) for item in activity.dates or []]
+            self._events[key] = events
+        return self._events[key]
+
+    def uid(self, *parts: str) -> str:
+        """A UID from ids only: the same activity keeps it for as long as its ids stay."""
+        return "/".join(parts) + "@" + self.settings.uid_domain
+
+    def add_details(self, event: Event, org: Organization, activity: Activity, version: Version, cancelled: bool) -> None:
+        event.add("dtstamp", version.modified)
+        event.add("last-modified", version.modified)
+        event.add("sequence", version.sequence)
+        event.add("summary", f"{activity.title} – {org.name}")
+        lines = [org.name, *wording.when(activity)]
+        price = wording.price(activity.price)
+        if price:
+            lines.append(f"{t('page.price_label')}: {price}")
+        url = self.settings.absolute_url(organization_url(org.id)) if self.settings.site_url else None
+        if url:
+            lines.append(url + f"#aktivitet-{activity.id}")
+        event.add("description", "\n".join(lines))
+        location, geo = self._location(activity)
+        if location:
+            event.add("location", location)
+        if geo:
+            event.add("geo", geo)
+        if url:
+            event.add("url", url + f"#aktivitet-{activity.id}")
+        event.add("categories", [category_name(code) for code in org.categories])
+        event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+
+    def _location(self, activity: Activity):
+        if activity.venue:
+            venue = self.catalog.venues[activity.venue]
+            geo = (venue.geo.lat, venue.geo.lon) if venue.geo else None
+            return f"{venue.name}, {wording.address(venue.address)}", geo
+        if activity.location:
+            return activity.location, None
+        return activity.online, None
+
+    def _rule_event(self, org: Organization, activity: Activity, index: int, rule: Rule, version: Version) -> Event | None:
+        first = first_candidate(rule)
+        if first is None:
+            return None
+        event = Event()
+        event.add("uid", self.uid(org.id, activity.id, f"regel-{index}"))
+        event.add("dtstart", local(datetime.combine(first, rule.start)))
+        event.add("dtend", local(datetime.combine(first, rule.end)))
+        recurrence: dict = {"freq": "monthly" if rule.week_of_month is not None else "weekly"}
+        if rule.every > 1:
+            recurrence["interval"] = rule.every
+        if rule.until:
+            recurrence["until"] = local(datetime.combine(rule.until, rule.start)).astimezone(timezone.utc)
+        days = [ICAL_DAYS[WEEKDAYS.index(day)] for day in WEEKDAYS if day in rule.days]
+        if rule.week_of_month is not None:
+            days = [f"{rule.week_of_month}{day}" for day in days]
+        recurrence["byday"] = days
+        recurrence["wkst"] = "MO"
+        event.add("rrule", recurrence)
+        last = rule.until or self.horizon
+        excluded = [day for day in candidates(rule, first, last) if is_excluded(rule, day, self.catalog.holidays)]
+        if excluded:
+            event.add("exdate", [local(datetime.combine(day, rule.start)) for day in excluded])
+        self.add_details(event, org, activity, version, activity.cancelled)
+        return event
+
+    def _date_event(self, org: Organization, activity: Activity, item: EventDate, version: Version) -> Event:
+        event = Event()
+        start, end = event_bounds(item)
+        if item.is_all_day:
+            event.add("uid", self.uid(org.id, activity.id, start.strftime("%Y%m%d")))
+            event.add("dtstart", start.date())
+            event.add("dtend", end.date())
+        else:
+            event.add("uid", self.uid(org.id, activity.id, start.strftime("%Y%m%dT%H%M")))
+            event.add("dtstart", local(start))
+            event.add("dtend", local(end))
+        self.add_details(event, org, activity, version, activity.cancelled or item.cancelled)
+        return event
+
+    def grant_events(self, grant: Grant) -> list[Event]:
+        version = self.history.version(grant.source.path, Grant, lambda record: record, grant)
+        events = []
+        for deadline in sorted(grant.deadlines):
+            event = Event()
+            event.add("uid", self.uid("tilskudd", grant.id, deadline.strftime("%Y%m%d")))
+            event.add("dtstamp", version.modified)
+            event.add("last-modified", version.modified)
+            event.add("sequence", version.sequence)
+            event.add("dtstart", deadline)
+            event.add("dtend", deadline + timedelta(days=1))
+            event.add("summary", t("calendar.deadline_summary", name=grant.name))
+            lines = [grant.provider] + ([grant.amount] if grant.amount else []) + ([grant.url] if grant.url else [])
+            event.add("description", "\n".join(lines))
+            if grant.url:
+                event.add("url", grant.url)
+            event.add("categories", [t("calendar.deadline_category")])
+            event.add("transp", "TRANSPARENT")
+            events.append(event)
+        return events
+
+    # Feeds ----------------------------------------------------------------
+
+    def calendar(self, name: str, description: str, events: list[Event]) -> bytes:
+        cal = Calendar()
+        cal.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+        cal.add("description", description)
+        cal.add("x-wr-caldesc", description)
+        cal.add("x-wr-timezone", "Europe/Oslo")
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "PT12H")
+        cal.add_component(oslo_timezone())
+        for event in sorted(events, key=lambda e: str(e["uid"])):
+            cal.add_component(event)
+        return cal.to_ical()
+
+    def organization_events(self, organizations) -> list[Event]:
+        return [event for org in organizations for activity in org.activities or [] for event in self.activity_events(org, activity)]
+
+    def build(self) -> dict[str, bytes]:
+        """Every feed file, by its address under the site root."""
+        catalog = self.catalog
+        municipality = self.settings.municipality
+        active = [org for org in catalog.sorted_organizations() if org.is_active]
+        files = {
+            feed_path_all(): self.calendar(
+                t("calendar.all_name", municipality=municipality),
+                t("calendar.all_description", municipality=municipality),
+                self.organization_events(active),
+            ),
+            feed_path_deadlines(): self.calendar(
+                t("calendar.deadlines_name", municipality=municipality),
+                t("calendar.deadlines_description", municipality=municipality),
+                [event for grant in sorted(catalog.grants.values(), key=lambda g: g.id) for event in self.grant_events(grant)],
+            ),
+        }
+        for org in active:
+            files[feed_path_organization(org.id)] = self.calendar(
+                org.name, t("calendar.organization_description", name=org.name), self.organization_events([org])
+            )
+        for venue in catalog.sorted_venues():
+            events = [
+                event
+                for org in active
+                for activity in org.activities or []
+                if activity.venue == venue.id
+                for event in self.activity_events(org, activity)
+            ]
+            files[feed_path_venue(venue.id)] = self.calendar(venue.name, t("calendar.venue_description", name=venue.name), events)
+        for code, organizations in sorted(catalog.organizations_by_category().items()):
+            name = category_name(code)
+            files[feed_path_category(code)] = self.calendar(
+                t("calendar.category_name", name=name, municipality=municipality),
+                t("calendar.category_description", name=name, municipality=municipality),
+                self.organization_events(organizations),
+            )
+        return files
+
+
+def _activity_in(record: Organization, activity_id: str) -> Activity | None:
+    return next((a for a in record.activities or [] if a.id == activity_id), None)
+
+
+def single_date_event(builder: FeedBuilder, occurrence) -> Event:
+    """One occurrence as a standalone event, for "add to my calendar"."""
+    org, activity = occurrence.organization, occurrence.activity
+    version = builder.history.version(org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity)
+    event = Event()
+    stamp = occurrence.start.strftime("%Y%m%d" if occurrence.all_day else "%Y%m%dT%H%M")
+    event.add("uid", builder.uid(org.id, activity.id, "enkelt", stamp))
+    if occurrence.all_day:
+        event.add("dtstart", occurrence.start.date())
+        event.add("dtend", occurrence.end.date())
+    else:
+        event.add("dtstart", local(occurrence.start))
+        event.add("dtend", local(occurrence.end))
+    builder.add_details(event, org, activity, version, False)
+    return event

@@ -1,0 +1,41 @@
+"""Every file the site publishes besides its pages: the calendar feeds (and, later, exports).
+
+One place that writes them, used by the MkDocs plugin and by ``katalog generate``.
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog
+from .addresses import feed_path_single
+from .feeds import FeedBuilder
+from .history import read_history
+from .schedule import occurrences
+
+
+def site_files(catalog: Catalog) -> dict[str, bytes]:
+    """Every non-page file, by its address under the site root."""
+    history = read_history(catalog.settings.root, catalog.settings.data_dir)
+    builder = FeedBuilder(catalog, history)
+    files = builder.build()
+    files.update(single_date_files(catalog, builder))
+    return files
+
+
+def single_date_files(catalog: Catalog, builder: FeedBuilder) -> dict[str, bytes]:
+    """For each activity, a one-event file with its next date ("legg til i kalenderen")."""
+    from datetime import timedelta
+
+    from .feeds import single_date_event
+
+    today = catalog.settings.today
+    files = {}
+    for org in catalog.sorted_organizations():
+        if not org.is_active:
+            continue
+        for activity in org.activities or []:
+            found = occurrences(org, activity, catalog.holidays, today, today + timedelta(days=400))
+            next_ones = [o for o in found if not o.cancelled and o.start.date() >= today]
+            if next_ones:
+                event = single_date_event(builder, next_ones[0])
+                files[feed_path_single(org.id, activity.id)] = builder.calendar(activity.title, org.name, [event])
+    return files

@@ -1,0 +1,97 @@
+"""schema.org JSON-LD for search engines, built from the model and escaped for a ``<script>`` block."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from .model import Activity, Organization
+from .model.activity import WEEKDAYS
+from .schedule import Occurrence, local
+
+SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def script_json(data) -> Markup:
+    """JSON safe inside ``<script type="application/ld+json">``: no ``</script>`` can break out."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _place(catalog, activity: Activity) -> dict:
+    if activity.venue:
+        venue = catalog.venues[activity.venue]
+        address = venue.address
+        return {
+            "@type": "Place",
+            "name": venue.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": address.street,
+                "postalCode": address.postal_code,
+                "addressLocality": address.city,
+                "addressCountry": "NO",
+            },
+        }
+    if activity.online:
+        return {"@type": "VirtualLocation", "url": activity.online}
+    return {"@type": "Place", "name": activity.location, "address": activity.location}
+
+
+def activity_graph(catalog, org: Organization, activity: Activity, next_dates: list[Occurrence], page_url: str | None) -> list[dict]:
+    """An ``EventSeries`` with its ``eventSchedule`` and an ``Event`` for each coming date."""
+    organizer = {"@type": "Organization", "name": org.name}
+    series: dict = {
+        "@type": "EventSeries",
+        "name": activity.title,
+        "organizer": organizer,
+        "location": _place(catalog, activity),
+        "eventStatus": "https://schema.org/EventCancelled" if activity.cancelled else "https://schema.org/EventScheduled",
+    }
+    if page_url:
+        series["url"] = f"{page_url}#aktivitet-{activity.id}"
+    schedules = []
+    for rule in activity.schedule or []:
+        schedule = {
+            "@type": "Schedule",
+            "byDay": [f"https://schema.org/{SCHEMA_DAYS[WEEKDAYS.index(d)]}" for d in WEEKDAYS if d in rule.days],
+            "startTime": rule.start.strftime("%H:%M"),
+            "endTime": rule.end.strftime("%H:%M"),
+            "startDate": rule.first.isoformat(),
+            "repeatFrequency": "P1M" if rule.week_of_month is not None else f"P{rule.every}W",
+            "scheduleTimezone": "Europe/Oslo",
+        }
+        if rule.week_of_month is not None:
+            schedule["byMonthWeek"] = rule.week_of_month
+        if rule.until:
+            schedule["endDate"] = rule.until.isoformat()
+        if rule.exceptions:
+            schedule["exceptDate"] = [d.isoformat() for d in sorted(rule.exceptions)]
+        schedules.append(schedule)
+    if schedules:
+        series["eventSchedule"] = schedules
+    events = []
+    for occurrence in next_dates:
+        event = {
+            "@type": "Event",
+            "name": activity.title,
+            "startDate": occurrence.start.date().isoformat() if occurrence.all_day else local(occurrence.start).isoformat(),
+            "endDate": occurrence.end.date().isoformat() if occurrence.all_day else local(occurrence.end).isoformat(),
+            "location": _place(catalog, activity),
+            "organizer": organizer,
+            "eventStatus": "https://schema.org/EventCancelled" if occurrence.cancelled else "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if activity.online else "https://schema.org/OfflineEventAttendanceMode",
+        }
+        if activity.price is not None and activity.price.is_free:
+            event["isAccessibleForFree"] = True
+        events.append(event)
+    if events:
+        series["subEvent"] = events
+    return [series]
+
+
+def organization_json_ld(catalog, org: Organization, next_dates: dict, page_url: str | None) -> Markup:
+    graph = [item for activity in org.activities or [] for item in activity_graph(catalog, org, activity, next_dates.get(activity.id, []), page_url)]
+    return script_json({"@context": "https://schema.org", "@graph": graph})
