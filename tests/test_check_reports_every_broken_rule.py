@@ -222,8 +222,8 @@ CASES = [
     # Single dates
     Case("date-end-before-start", O, "end: 2026-12-13T18:30}", "end: 2026-12-13T16:30} #!", "activities[1].dates[0].end", "etter start"),
     Case("date-missing-end", O, "{start: 2026-12-13T17:00, end: 2026-12-13T18:30}", "{start: 2026-12-13T17:00} #!", "activities[1].dates[0].end", "Mangler"),
-    Case("date-format", O, "{start: 2026-12-13T17:00,", "{start: 13.12.2026 17:00, #!", "activities[1].dates[0].start", "ÅÅÅÅ-MM-DDTTT:MM"),
-    Case("date-end-date", O, "end_date: 2027-03-07", "end_date: 2027-03-05 #!", "activities[1].dates[1].end_date", "før date"),
+    Case("date-format", O, "{start: 2026-12-13T17:00,", "{start: 13.12.2026 17:00, #!", "activities[1].dates[0].start", "f.eks. 2026-12-13T17:00"),
+    Case("date-end-date", O, "end_date: 2027-03-07", "end_date: 2027-03-05 #!", "activities[1].dates[1].end_date", "før startdatoen"),
     Case("date-cancelled-bool", O, "cancelled: true}", "cancelled: avlyst} #!", "activities[1].dates[1].cancelled", "true"),
     # Venue
     Case("venue-name-missing", V, "name: Grendehuset\n", "", "name", "mangler", line=1),
@@ -304,7 +304,7 @@ def test_valid_example_files_are_valid(tmp_path):
     })
     result = katalog("check", str(tmp_path))
     assert result.returncode == 0, result.stdout
-    assert "1 organisasjoner, 2 lokaler og 1 tilskuddsordninger" in result.stdout
+    assert "organisasjoner: 1, lokaler: 2, tilskuddsordninger: 1" in result.stdout
 
 
 def test_check_prints_one_line_per_broken_rule(broken_site):

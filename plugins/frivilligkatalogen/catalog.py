@@ -8,6 +8,7 @@ exist. Nothing downstream runs on a catalogue with problems.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -19,7 +20,7 @@ from .model import Activity, Grant, Holidays, Organization, Venue
 from .problems import Problem
 from .records import Reading, parse_record
 from .settings import Settings
-from .yaml_source import read_file
+from .yaml_source import Scalar, read_file
 
 
 @dataclass(frozen=True)
@@ -69,14 +70,14 @@ class Catalog:
 
     def users_of_venue(self, venue_id: str) -> tuple[list[Organization], list[tuple[Organization, Activity]]]:
         """Associations that meet at a venue, and activities held there."""
-        organizations = [o for o in self.sorted_organizations() if venue_id in (o.venues or [])]
-        activities = [
-            (o, a) for o in self.sorted_organizations() for a in (o.activities or []) if a.venue == venue_id
-        ]
+        ordered = self.sorted_organizations()
+        organizations = [o for o in ordered if venue_id in (o.venues or [])]
+        activities = [(o, a) for o in ordered for a in (o.activities or []) if a.venue == venue_id]
         return organizations, activities
 
 
 KINDS = (("organizations", Organization), ("venues", Venue), ("grants", Grant))
+KNOWN_ENTRIES = {"organizations", "venues", "grants", "holidays.yaml"}
 
 
 def load_catalog(settings: Settings, progress=None) -> Catalog:
@@ -86,6 +87,9 @@ def load_catalog(settings: Settings, progress=None) -> Catalog:
     if not data.is_dir():
         catalog.problems.append(Problem(settings.data_dir, 1, 1, "", t("catalog.no_data_dir", path=settings.data_dir)))
         return catalog
+    for entry in sorted(data.iterdir()):
+        if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
+            catalog.problems.append(Problem(_relative(entry, settings.root), 1, 1, "", t("catalog.unknown_entry", name=entry.name, known=", ".join(sorted(KNOWN_ENTRIES)))))
     files = [(folder, cls, path) for folder, cls in KINDS for path in sorted((data / folder).glob("*"))]
     for index, (folder, cls, path) in enumerate(files, 1):
         if progress:
@@ -102,7 +106,11 @@ def load_catalog(settings: Settings, progress=None) -> Catalog:
         record.id = path.stem
         if not SLUG.match(path.stem):
             catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.bad_file_name", stem=path.stem)))
-        getattr(catalog, folder)[record.id] = record
+        records = getattr(catalog, folder)
+        if record.id in records:
+            catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.duplicate_id", id=record.id, other=records[record.id].source.path)))
+            continue
+        records[record.id] = record
     holidays_path = data / "holidays.yaml"
     if holidays_path.exists():
         holidays = _read_record(holidays_path, _relative(holidays_path, settings.root), Holidays, settings, catalog.problems)
@@ -114,8 +122,9 @@ def load_catalog(settings: Settings, progress=None) -> Catalog:
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The path as the editor knows it, relative to the site root (links are not followed)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -127,8 +136,6 @@ def _read_record(path: Path, relative: str, cls: type, settings: Settings, probl
     if document.root is None and document.problems:
         return None
     reading = Reading(relative, settings)
-    from .yaml_source import Scalar
-
     record = parse_record(cls, document.root if document.root is not None else Scalar(None, 1, 1), reading)
     problems.extend(reading.problems)
     if record is not None:

@@ -30,9 +30,41 @@ SCAFFOLDS = Path(__file__).parent / "scaffolds"
 NEW_KINDS = {"organization": "organizations", "venue": "venues"}
 
 
+class NorwegianHelp(argparse.HelpFormatter):
+    """argparse's help with Norwegian headings."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix=t("cli.usage") if prefix is None else prefix)
+
+
+class NorwegianParser(argparse.ArgumentParser):
+    """An argument parser that explains mistakes in Norwegian."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", NorwegianHelp)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = t("cli.arguments_title")
+        self._optionals.title = t("cli.options_title")
+        self.add_argument("-h", "--help", action="help", help=t("cli.help"))
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        english = message
+        if "the following arguments are required:" in english:
+            message = t("cli.missing_arguments", names=english.split(":", 1)[1].strip())
+        elif "invalid choice:" in english:
+            value = english.split("invalid choice:", 1)[1].split("(")[0].strip()
+            choices = english.split("choose from", 1)[1].strip(" )") if "choose from" in english else ""
+            message = t("cli.invalid_choice", value=value, choices=choices)
+        elif "unrecognized arguments:" in english:
+            message = t("cli.unknown_arguments", names=english.split(":", 1)[1].strip())
+        self.exit(2, t("cli.error", message=message) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="katalog", description="Frivilligkatalogen: sjekk og bygg katalogen uten MkDocs.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="kommando")
+    parser = NorwegianParser(prog="katalog", description="Frivilligkatalogen: sjekk og bygg katalogen uten MkDocs.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="kommando", title=t("cli.commands_title"), parser_class=NorwegianParser)
 
     check = commands.add_parser("check", help="sjekk alle datafiler og skriv ut hver feil")
     check.add_argument("root", nargs="?", default=".", help="mappen med mkdocs.yml og data/ (standard: her)")

@@ -8,6 +8,7 @@ validator cannot drift apart.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -18,11 +19,11 @@ from .yaml_source import Mapping, Node, Scalar, Sequence
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?::\d+)?([/?#][^\s]*)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^(\d{2}):(\d{2})$")
-_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::00)?$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_TIME = re.compile(r"^([0-9]{2}):([0-9]{2})$")
+_DATETIME = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2})(?::00)?$")
+_INTEGER = re.compile(r"^[+-]?[0-9]{1,15}$")
+_NUMBER = re.compile(r"^[+-]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})$")
 
 ISO_639_1 = frozenset(
     "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
@@ -45,11 +46,34 @@ class Invalid(Exception):
         self.node = node
 
 
+_SHOWN_LENGTH = 60
+
+
 def shown(node: Node) -> str:
-    """How a typed value is quoted back to its editor in a message."""
-    if isinstance(node, Scalar):
-        return "" if node.value is None else node.value
-    return "…"
+    """How a typed value is quoted back to its editor: on one line, control characters made
+    visible, and cut short, so a message stays one line whatever was typed."""
+    if not isinstance(node, Scalar):
+        return "…"
+    text = "" if node.value is None else node.value
+    text = "".join(_visible(char) for char in text)
+    return text if len(text) <= _SHOWN_LENGTH else text[: _SHOWN_LENGTH - 1] + "…"
+
+
+def _visible(char: str) -> str:
+    if char in "\n\t":
+        return " "
+    return char if char.isprintable() and char not in _BIDI_CONTROLS else "\\u%04x" % ord(char)
+
+
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f\ufeff")
+
+
+def check_characters(text: str, multiline: bool) -> None:
+    """Refuse control characters and invisible direction marks (they can disguise text)."""
+    allowed = "\n\t" if multiline else ""
+    for char in text:
+        if (not char.isprintable() and char not in allowed and char != " ") or char in _BIDI_CONTROLS:
+            raise Invalid(t("field.control_character", code="U+%04X" % ord(char)))
 
 
 def scalar_text(node: Node) -> str:
@@ -83,6 +107,7 @@ class Text(Kind):
 
     def parse(self, node, context):
         value = scalar_text(node).strip()
+        check_characters(value, not self.single_line)
         if self.min is not None and len(value) < self.min:
             if self.min == 1:
                 raise Invalid(t("field.empty"))
@@ -140,6 +165,8 @@ class Number(Kind):
         if not _NUMBER.match(text):
             raise Invalid(t("field.not_number", value=shown(node)))
         value = float(text)
+        if not math.isfinite(value):
+            raise Invalid(t("field.not_number", value=shown(node)))
         if self.above is not None and value <= self.above:
             raise Invalid(t("field.number_above", value=text, above=_plain(self.above)))
         if self.min is not None and value < self.min or self.max is not None and value > self.max:
@@ -290,10 +317,34 @@ class Url(Kind):
         text = scalar_text(node).strip()
         if _URL.match(text):
             return text
+        if text.lower().startswith(("http://", "https://")):
+            raise Invalid(t("field.bad_url", value=shown(node)))
         raise Invalid(t("field.not_url", value=shown(node)))
 
     def schema(self):
         return {"type": "string", "pattern": r"^[hH][tT][tT][pP][sS]?://\S+$"}
+
+
+def is_web_address(text: str) -> bool:
+    """True for an http(s) address (the same test as :class:`Url`)."""
+    return bool(_URL.match(text))
+
+
+_IMAGE_PATH = re.compile(r"^/?[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*\.(jpe?g|png|webp|gif|svg|avif)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ImageSource(Kind):
+    """A picture: a path inside the site (``/assets/bilder/hus.jpg``) or an http(s) address."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _IMAGE_PATH.match(text) or _URL.match(text):
+            return text
+        raise Invalid(t("field.not_image", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string"}
 
 
 @dataclass(frozen=True)
@@ -338,7 +389,7 @@ class Phone(Kind):
             digits = digits[3:]
         elif digits.startswith("0047"):
             digits = digits[4:]
-        if re.fullmatch(r"\d{8}", digits):
+        if re.fullmatch(r"[0-9]{8}", digits):
             return "+47" + digits
         raise Invalid(t("field.not_phone", value=shown(node)))
 
@@ -348,7 +399,7 @@ class Phone(Kind):
 
 def org_number_is_valid(number: str) -> bool:
     """Enhetsregisteret's rule: 9 digits, first 8 or 9, MOD11 check digit."""
-    if not re.fullmatch(r"[89]\d{8}", number):
+    if not re.fullmatch(r"[89][0-9]{8}", number):
         return False
     remainder = sum(int(d) * w for d, w in zip(number[:8], (3, 2, 7, 6, 5, 4, 3, 2))) % 11
     check = 0 if remainder == 0 else 11 - remainder
@@ -361,7 +412,7 @@ class OrgNumber(Kind):
 
     def parse(self, node, context):
         text = scalar_text(node).strip().replace(" ", "")
-        if not re.fullmatch(r"\d{9}", text):
+        if not re.fullmatch(r"[0-9]{9}", text):
             raise Invalid(t("field.org_number_digits", value=shown(node)))
         if text[0] not in "89":
             raise Invalid(t("field.org_number_first", value=shown(node)))
@@ -379,7 +430,7 @@ class PostalCode(Kind):
 
     def parse(self, node, context):
         text = scalar_text(node).strip()
-        if re.fullmatch(r"\d{4}", text):
+        if re.fullmatch(r"[0-9]{4}", text):
             return text
         raise Invalid(t("field.not_postal_code", value=shown(node)))
 

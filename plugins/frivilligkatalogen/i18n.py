@@ -62,3 +62,8 @@ def word_list(key: str) -> list[str]:
     """A list of strings, e.g. the weekday names."""
     value = strings(_language).get(key) or strings(DEFAULT_LANGUAGE)[key]
     return list(value)
+
+
+def t_count(message_key: str, count: int, /, **values) -> str:
+    """A string that depends on a number: ``<key>_one`` for 1, ``<key>_other`` otherwise."""
+    return t(f"{message_key}_{'one' if count == 1 else 'other'}", count=count, **values)

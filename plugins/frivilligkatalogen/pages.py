@@ -23,7 +23,7 @@ from .addresses import (
 )
 from .catalog import Catalog
 from .categories import category_name
-from .i18n import t, table
+from .i18n import t, t_count, table
 from .schedule import occurrences, upcoming
 from .structured_data import organization_json_ld
 from .untrusted import render_markdown
@@ -84,6 +84,7 @@ def environment() -> Environment:
     )
     env.globals.update(
         t=t,
+        t_count=t_count,
         table=table,
         w=wording,
         category_name=category_name,
@@ -242,7 +243,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             PageView(
                 url=url,
                 title=venue.name,
-                description=t("venue_types." + venue.type) + ", " + (venue.address.street or venue.address.city or ""),
+                description=t("venue_types." + venue.type) + ", " + wording.address(venue.address),
                 body=renderer.render(
                     "venue.html", url, venue=venue, users=organizations, activities=activities,
                     coming=[o for o in all_coming if o.activity.venue == venue.id],

@@ -102,7 +102,7 @@ def parse_record(cls: type, node: Node, reading: Reading, path: str = ""):
         if isinstance(node, Scalar) and node.value is None and not path:
             reading.report(node, path, t("record.empty_file"))
         else:
-            reading.report(node, path, t("record.expected_mapping", value=shown(node)))
+            reading.report(node, path, _not_a_mapping(node))
         return None
     fields = record_fields(cls)
     values: dict = {}
@@ -119,8 +119,8 @@ def parse_record(cls: type, node: Node, reading: Reading, path: str = ""):
             continue
         reading.positions[field_path] = (value_node.line, value_node.column)
         if isinstance(value_node, Scalar) and value_node.value is None:
-            if found.metadata["required"]:
-                reading.report(value_node, field_path, t("record.required_empty"))
+            # An empty value is a mistake, not a way to leave a field out: say so.
+            reading.report(value_node, field_path, t("record.required_empty") if found.metadata["required"] else t("field.empty"))
             continue
         value = parse_value(found.metadata["kind"], value_node, reading, field_path)
         if value is not _FAILED:
@@ -131,7 +131,8 @@ def parse_record(cls: type, node: Node, reading: Reading, path: str = ""):
     record = cls(**values)
     check = getattr(record, "check", None)
     if check is not None:
-        check(Checker(reading, path, frozenset(node.values)))
+        written = frozenset(key for key, value in node.values.items() if not (isinstance(value, Scalar) and value.value is None))
+        check(Checker(reading, path, written))
     return record
 
 
@@ -145,7 +146,7 @@ def parse_value(kind: Kind, node: Node, reading: Reading, path: str):
         return _parse_list(kind, node, reading, path)
     if isinstance(kind, MapOf):
         if not isinstance(node, Mapping):
-            reading.report(node, path, t("record.expected_mapping", value=shown(node)))
+            reading.report(node, path, _not_a_mapping(node))
             return _FAILED
         out = {}
         for key, value_node in node.values.items():
@@ -160,9 +161,16 @@ def parse_value(kind: Kind, node: Node, reading: Reading, path: str):
         return _FAILED
 
 
+def _not_a_mapping(node: Node) -> str:
+    if isinstance(node, Sequence):
+        return t("record.expected_mapping_got_list")
+    return t("record.expected_mapping", value=shown(node))
+
+
 def _parse_list(kind: ListOf, node: Node, reading: Reading, path: str):
     if not isinstance(node, Sequence):
-        reading.report(node, path, t("record.expected_list", value=shown(node)))
+        message = t("record.expected_list_got_mapping") if isinstance(node, Mapping) else t("record.expected_list", value=shown(node))
+        reading.report(node, path, message)
         return _FAILED
     out = []
     seen: dict = {}

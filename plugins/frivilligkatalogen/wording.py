@@ -168,3 +168,19 @@ def occurrence(value) -> str:
             return f"{date_span(value.start.date(), last)} ({t('time.all_day')})"
         return f"{weekday_date(value.start.date())} ({t('time.all_day')})"
     return f"{weekday_date(value.start.date())} {time_span(value.start, value.end)}"
+
+
+def decimal(number: float) -> str:
+    """``320`` or ``320,5``: Norwegian decimal comma, no needless decimals."""
+    return str(int(number)) if float(number).is_integer() else f"{number:g}".replace(".", ",")
+
+
+def is_web_address(text: str) -> bool:
+    from .fields import is_web_address as check
+
+    return check(text)
+
+
+def contact_href(contact: str) -> str:
+    """The link for a volunteering contact: ``mailto:`` for an address, the address itself for a web page."""
+    return contact if is_web_address(contact) else "mailto:" + contact

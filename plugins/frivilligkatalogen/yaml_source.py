@@ -31,6 +31,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 256 * 1024
 """The contract's size limit for one data file."""
 
+MAX_DEPTH = 64
+"""Nesting deeper than any record of the contract needs; deeper input is refused, not recursed into."""
+
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -83,11 +86,18 @@ class Document:
 
 
 def read_file(path: Path) -> Document:
-    """Read one data file, refusing what the contract refuses."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    """Read one data file, refusing what the contract refuses.
+
+    Links and special files are refused: a link in a pull request must not make
+    the check print another file (a secret) or read forever (``/dev/zero``).
+    """
+    if path.is_symlink() or not path.is_file():
+        return Document(None, [YamlProblem(1, 1, t("yaml.not_regular_file"))])
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(path.stat().st_size, len(raw))
         return Document(None, [YamlProblem(1, 1, t("yaml.too_large", size=size // 1024, limit=MAX_FILE_BYTES // 1024))])
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -98,8 +108,9 @@ def read_file(path: Path) -> Document:
 
 def parse_text(text: str) -> Document:
     """Parse YAML text into located nodes, or report why it cannot be."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        return Document(None, [YamlProblem(1, 1, t("yaml.too_large", size=len(text.encode()) // 1024, limit=MAX_FILE_BYTES // 1024))])
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        return Document(None, [YamlProblem(1, 1, t("yaml.too_large", size=size // 1024, limit=MAX_FILE_BYTES // 1024))])
     source = _EventSource(text)
     problems: list[YamlProblem] = []
     try:
@@ -120,7 +131,7 @@ def _compose_stream(source, problems: list[YamlProblem]) -> Node | None:
     if source.check_event(events.StreamEndEvent):
         return None
     source.get_event()  # DocumentStart
-    root = _compose_node(source, problems)
+    root = _compose_node(source, problems, 0)
     source.get_event()  # DocumentEnd
     if not source.check_event(events.StreamEndEvent):
         event = source.peek_event()
@@ -128,14 +139,16 @@ def _compose_stream(source, problems: list[YamlProblem]) -> Node | None:
     return root
 
 
-def _compose_node(source, problems: list[YamlProblem]) -> Node:
+def _compose_node(source, problems: list[YamlProblem], depth: int) -> Node:
     event = source.get_event()
     line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    if depth > MAX_DEPTH:
+        raise YamlProblem(line, column, t("yaml.too_deep", limit=MAX_DEPTH))
     if isinstance(event, events.AliasEvent):
         raise YamlProblem(line, column, t("yaml.alias"))
     if event.anchor is not None:
         raise YamlProblem(line, column, t("yaml.anchor", anchor=event.anchor))
-    if event.tag not in (None, "!"):
+    if event.tag is not None:
         raise YamlProblem(line, column, t("yaml.tag", tag=event.tag))
     if isinstance(event, events.ScalarEvent):
         plain = bool(event.implicit[0]) and event.style in (None, "")
@@ -144,15 +157,15 @@ def _compose_node(source, problems: list[YamlProblem]) -> Node:
     if isinstance(event, events.SequenceStartEvent):
         items = []
         while not source.check_event(events.SequenceEndEvent):
-            items.append(_compose_node(source, problems))
+            items.append(_compose_node(source, problems, depth + 1))
         source.get_event()
         return Sequence(items, line, column)
     if isinstance(event, events.MappingStartEvent):
         values: dict = {}
         keys: dict = {}
         while not source.check_event(events.MappingEndEvent):
-            key = _compose_node(source, problems)
-            value = _compose_node(source, problems)
+            key = _compose_node(source, problems, depth + 1)
+            value = _compose_node(source, problems, depth + 1)
             if not isinstance(key, Scalar) or key.value is None:
                 raise YamlProblem(key.line, key.column, t("yaml.complex_key"))
             if key.value in keys:

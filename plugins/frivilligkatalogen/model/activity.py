@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from ..fields import Boolean, Choice, Date, DateTime, Integer, ListOf, RecordOf, Slug, Text, Time, Url
+from ..fields import Invalid, Boolean, Choice, Date, DateTime, Integer, ListOf, RecordOf, Slug, Text, Time, Url
 from ..i18n import t
 from ..records import spec
 from .common import FEE_PERIODS, Audience
@@ -24,8 +24,6 @@ class WeekOfMonth(Integer):
     def parse(self, node, context):
         value = Integer().parse(node, context)
         if value not in (1, 2, 3, 4, -1):
-            from ..fields import Invalid
-
             raise Invalid(t("field.not_week_of_month", value=value))
         return value
 

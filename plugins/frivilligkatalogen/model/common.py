@@ -36,3 +36,16 @@ class Address:
     street: str | None = spec(Text(1, 120, single_line=True))
     postal_code: str | None = spec(PostalCode())
     city: str | None = spec(Text(1, 80, single_line=True))
+
+    def check(self, report) -> None:
+        if not any(report.given(key) for key in ("street", "postal_code", "city")):
+            report("", t("rule.address_empty"))
+
+
+@dataclass(kw_only=True)
+class VenueAddress(Address):
+    """A venue's address: people must find it, so every part is required."""
+
+    street: str = spec(Text(1, 120, single_line=True), required=True)
+    postal_code: str = spec(PostalCode(), required=True)
+    city: str = spec(Text(1, 80, single_line=True), required=True)

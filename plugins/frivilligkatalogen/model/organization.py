@@ -71,7 +71,7 @@ class Organization:
     org_number: str | None = spec(OrgNumber())
     categories: list[int] = spec(ListOf(Category(), min=1, max=3, unique=True), required=True)
     tags: list[str] | None = spec(ListOf(Tag(), unique=True))
-    summary: str | None = spec(Text(1, 200, single_line=True))
+    summary: str | None = spec(Text(1, 200))
     description: str | None = spec(Text(1, 5000))
     audience: Audience | None = spec(RecordOf(Audience))
     languages: list[str] = spec(ListOf(Language(), min=1, unique=True), default_factory=lambda: ["nb"])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import Boolean, Choice, Date, Email, Integer, ListOf, Number, Phone, RecordOf, Text, Url
+from ..fields import Boolean, Choice, Date, Email, ImageSource, Integer, ListOf, Number, Phone, RecordOf, Text, Url
 from ..i18n import t
 from ..records import spec
-from .common import Address
+from .common import VenueAddress
 
 VENUE_TYPES = ("school", "gym", "sports_hall", "community_house", "culture_house", "library", "church", "meeting_room", "outdoor", "other")
 OWNER_KINDS = ("municipal", "county", "association", "church", "private", "other")
@@ -53,7 +53,7 @@ class Booking:
 class Image:
     """A picture of the venue; the text alternative is required."""
 
-    src: str = spec(Text(1, 300, single_line=True), required=True)
+    src: str = spec(ImageSource(), required=True)
     alt: str = spec(Text(1, 300, single_line=True), required=True)
 
 
@@ -64,7 +64,7 @@ class Venue:
     name: str = spec(Text(2, 120, single_line=True), required=True)
     type: str = spec(Choice(VENUE_TYPES), required=True)
     description: str | None = spec(Text(1, 5000))
-    address: Address = spec(RecordOf(Address), required=True)
+    address: VenueAddress = spec(RecordOf(VenueAddress), required=True)
     geo: Geo | None = spec(RecordOf(Geo))
     owner: Owner | None = spec(RecordOf(Owner))
     capacity: int | None = spec(Integer(0))
