@@ -1,0 +1,104 @@
+"""The activity calendar page shows exactly the feed's occurrences for the same eight weeks."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+
+from htmlscan import Scan
+
+OSLO = ZoneInfo("Europe/Oslo")
+TODAY = date(2026, 11, 22)  # SOURCE_DATE_EPOCH of the test builds
+
+
+def page_occurrences(html: str) -> set[tuple[str, str]]:
+    found = set()
+    for match in re.finditer(r'<li class="katalog-occurrence[^"]*" data-activity="([^"]+)">\s*<time datetime="([^"]+)">', html):
+        found.add((match.group(1), match.group(2)))
+    return found
+
+
+def feed_occurrences(raw: bytes, start: date, end: date) -> set[tuple[str, str]]:
+    calendar = icalendar.Calendar.from_ical(raw)
+    found = set()
+    for event in recurring_ical_events.of(calendar).between(start, end):
+        org, activity = str(event["UID"]).split("/")[:2]
+        value = event["DTSTART"].dt
+        stamp = value.astimezone(OSLO).strftime("%Y-%m-%dT%H:%M") if isinstance(value, datetime) else value.isoformat()
+        found.add((f"{org}/{activity}", stamp))
+    return found
+
+
+def test_activity_page_equals_feed_for_eight_weeks(example_site):
+    html = (example_site / "aktiviteter/index.html").read_text(encoding="utf-8")
+    shown = page_occurrences(html)
+    expected = feed_occurrences((example_site / "kalender/alle.ics").read_bytes(), TODAY, TODAY + timedelta(weeks=8))
+    assert len(shown) > 50
+    assert shown == expected
+
+
+def test_activity_page_shows_no_past_day_and_its_build_date(example_site):
+    scan = Scan((example_site / "aktiviteter/index.html").read_text(encoding="utf-8"))
+    assert "Oppdatert 22. november 2026." in scan.text
+    days = re.findall(r'<h2 id="dag-(\d{4}-\d{2}-\d{2})"', (example_site / "aktiviteter/index.html").read_text(encoding="utf-8"))
+    assert days and min(days) >= TODAY.isoformat() and max(days) < (TODAY + timedelta(weeks=8)).isoformat()
+    assert days == sorted(days)
+    assert "Gratis" in scan.text
+
+
+def test_subscribe_page_links_every_feed(example_site):
+    html = (example_site / "kalender/index.html").read_text(encoding="utf-8")
+    scan = Scan(html)
+    links = scan.links()
+    feeds = sorted(p.relative_to(example_site).as_posix() for p in (example_site / "kalender").rglob("*.ics") if "/neste/" not in p.as_posix())
+    for feed in feeds:
+        assert feed[len("kalender/"):] in links, feed  # relative to /kalender/
+        assert "webcal://lindvik-kommune.github.io/frivilligkatalogen/" + feed in links, feed
+    for name in ("Google Kalender", "Apple Kalender", "Outlook"):
+        assert name in scan.text
+
+
+def test_association_page_has_next_dates_subscribe_and_add_links(example_site):
+    html = (example_site / "organisasjoner/lindvik-skolekorps/index.html").read_text(encoding="utf-8")
+    scan = Scan(html)
+    assert "../../kalender/organisasjoner/lindvik-skolekorps.ics" in scan.links()
+    assert "webcal://lindvik-kommune.github.io/frivilligkatalogen/kalender/organisasjoner/lindvik-skolekorps.ics" in scan.links()
+    assert "Neste gang" in scan.text and "Tirsdag 24. nov. 2026 18:00–20:00" in scan.text
+    single = "../../kalender/neste/lindvik-skolekorps/ovelse.ics"
+    assert single in scan.links()
+    event = icalendar.Calendar.from_ical((example_site / "kalender/neste/lindvik-skolekorps/ovelse.ics").read_bytes()).walk("VEVENT")[0]
+    assert event["DTSTART"].dt == datetime(2026, 11, 24, 18, 0, tzinfo=OSLO)
+    assert "RRULE" not in event
+
+
+def test_venue_page_has_its_coming_dates_and_feed(example_site):
+    scan = Scan((example_site / "lokaler/lindvik-skole/index.html").read_text(encoding="utf-8"))
+    assert "../../kalender/lokaler/lindvik-skole.ics" in scan.links()
+    assert "Det skjer her" in scan.text and "Korpsøvelse hovedkorps" in scan.text
+
+
+def test_grants_page_and_front_page_deadlines(example_site):
+    grants = Scan((example_site / "tilskudd/index.html").read_text(encoding="utf-8")).text
+    front = Scan((example_site / "index.html").read_text(encoding="utf-8")).text
+    assert "Kommende søknadsfrister" in grants
+    assert "15. desember 2026" in grants and "15. desember 2026" in front
+    assert "Dette skjer de neste dagene" in front and "katalog:" not in (example_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_json_ld_event_series_and_events(example_site):
+    html = (example_site / "organisasjoner/lindvik-skolekorps/index.html").read_text(encoding="utf-8")
+    [block] = Scan(html).data_blocks
+    graph = json.loads(block)["@graph"]
+    series = next(item for item in graph if item["name"] == "Korpsøvelse hovedkorps")
+    assert series["@type"] == "EventSeries"
+    schedule = series["eventSchedule"][0]
+    assert schedule["byDay"] == ["https://schema.org/Tuesday"] and schedule["startTime"] == "18:00"
+    assert schedule["scheduleTimezone"] == "Europe/Oslo" and schedule["repeatFrequency"] == "P1W"
+    event = series["subEvent"][0]
+    assert event["@type"] == "Event" and event["startDate"] == "2026-11-24T18:00:00+01:00"
+    assert event["location"]["address"]["postalCode"] == "5700"
