@@ -81,3 +81,6 @@ def example_site(tmp_path_factory) -> Path:
     result = mkdocs_build(REPO, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+pytest_plugins = ["browser"]

@@ -28,12 +28,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import Catalog, load_catalog
+from .content_policy import add_policy, policy
 from .i18n import set_language, t
 from .outputs import site_files
 from .pages import PageRenderer, PageView, build_pages
 from .settings import Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.katalog")
+
+POLICY_FILE = "content-security-policy.txt"
+"""The Content-Security-Policy as one line, for a host's header configuration."""
 
 FRAGMENT = re.compile(r"<!--\s*katalog:([a-z-]+)\s*-->")
 """A marker in a hand-written page that the plugin replaces with live data."""
@@ -57,6 +61,16 @@ class KatalogConfig(Config):
     edit_branch = c.Type(str, default="main")
     """The branch the "Endre" links of generated pages open their YAML file on (with ``repo_url``)."""
 
+    accessibility_statement = c.Optional(c.URL())
+    """The municipality's accessibility statement (tilgjengelighetserklæring, usually on uustatus.no),
+    linked from the footer of every page as the law requires."""
+
+    privacy_page = c.Type(str, default="personvern/")
+    """The site's privacy page (personvernerklæring), linked from every page's footer."""
+
+    contact_email = c.Optional(c.Type(str))
+    """Where residents and associations write about the site; shown in every page's footer."""
+
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
     """Generates the catalogue's pages from ``data/`` inside a MkDocs build."""
@@ -71,6 +85,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         set_language(config.theme.get("language") or "nb")
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.settings = settings_from_options(dict(self.config), root, config.repo_url or "", config.site_url or "")
+        config.extra["katalog"] = {
+            "accessibility_statement": self.config.accessibility_statement,
+            "privacy_page": self.config.privacy_page,
+            "contact_email": self.config.contact_email,
+            "footer_label": t("footer.label"),
+            "accessibility_label": t("footer.accessibility_statement"),
+            "privacy_label": t("footer.privacy"),
+            "contact_label": t("footer.contact"),
+            "credit": t("footer.credit"),
+        }
+        self.script_hashes: set[str] = set()
         return config
 
     # Generated files go in before other plugins look at the file list.
@@ -128,3 +153,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             return view.body
         # Hand-written pages may ask for live data: <!-- katalog:NAME -->
         return FRAGMENT.sub(lambda match: self.renderer.fragment(match.group(1), page.url), html)
+
+    def on_post_page(self, output, *, page, config):
+        output, hashes = add_policy(output)
+        self.script_hashes.update(hashes)
+        return output
+
+    def on_post_build(self, *, config):
+        # The same policy for hosts that can send it as a header: all pages' theme hashes together.
+        target = Path(config.site_dir) / POLICY_FILE
+        target.write_text(policy(sorted(self.script_hashes)) + "\n", encoding="utf-8")

@@ -7,6 +7,7 @@ import json
 from markupsafe import Markup
 
 from .model import Activity, Organization
+from .wording import public_street
 from .model.activity import WEEKDAYS
 from .schedule import Occurrence, local
 
@@ -29,7 +30,7 @@ def _place(catalog, activity: Activity) -> dict:
             "name": venue.name,
             "address": {
                 "@type": "PostalAddress",
-                "streetAddress": address.street,
+                "streetAddress": public_street(address),
                 "postalCode": address.postal_code,
                 "addressLocality": address.city,
                 "addressCountry": "NO",

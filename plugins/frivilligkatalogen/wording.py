@@ -152,12 +152,24 @@ def languages(codes: list[str]) -> str:
     return join_words([names.get(code, code) for code in codes])
 
 
+def public_street(value: Address) -> str | None:
+    """The street line as it may be published: never a ``c/o <person>`` line.
+
+    Addresses copied from Enhetsregisteret often start with ``c/o`` and a board
+    member's name; that names a person, so it is left out everywhere.
+    """
+    street = value.street
+    if street and street.strip().lower().startswith(("c/o", "c/o.", "co ")):
+        return None
+    return street
+
+
 def address(value: Address | None) -> str:
-    """``Tertnesveien 30, 5113 Tertnes``."""
+    """``Tertnesveien 30, 5113 Tertnes`` (without a ``c/o`` line)."""
     if value is None:
         return ""
     place = " ".join(part for part in (value.postal_code, value.city) if part)
-    return ", ".join(part for part in (value.street, place) if part)
+    return ", ".join(part for part in (public_street(value), place) if part)
 
 
 def occurrence(value) -> str:

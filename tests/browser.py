@@ -1,0 +1,83 @@
+"""A real browser on a real server: Debian's Chromium driven by Playwright, the site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+
+
+class StaticHostHandler(SimpleHTTPRequestHandler):
+    """Like GitHub Pages: the site under a path prefix, 404.html for what is missing."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".ics": "text/calendar; charset=utf-8", ".wasm": "application/wasm"}
+    prefix = "/"
+
+    def translate_path(self, path):
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        else:
+            path = "/\x00missing"
+        return super().translate_path(path)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """Serves a built site folder on a free port of 127.0.0.1, under ``prefix``, until stopped."""
+
+    def __init__(self, root: Path, prefix: str = "/"):
+        handler = functools.partial(type("Handler", (StaticHostHandler,), {"prefix": prefix}), directory=str(root))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Chromium is missing: scripts/test.sh installs it (apt-get install chromium)"
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served_example(example_site):
+    server = SiteServer(example_site, prefix="/frivilligkatalogen/")  # as site_url in mkdocs.yml
+    yield server.url
+    server.stop()

@@ -1,0 +1,60 @@
+"""Every page template passes axe-core's WCAG 2.0/2.1 A and AA (and 2.2 AA) rules, light and dark, with search open."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+TEMPLATES = {
+    "front page": "",
+    "directory": "organisasjoner/",
+    "association": "organisasjoner/lindvik-skolekorps/",
+    "venue": "lokaler/lindvik-kulturhus/",
+    "category": "kategorier/1200/",
+    "activity calendar": "aktiviteter/",
+    "subscribe help": "kalender/",
+    "grants": "tilskudd/",
+    "guidance page": "om-katalogen/",
+    "privacy page": "personvern/",
+    "404 page": "finnes-ikke/",
+}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def violations(page) -> list[str]:
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations(browser, served_example, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for name, url in TEMPLATES.items():
+        page.goto(served_example + url)
+        page.wait_for_load_state("networkidle")
+        problems = violations(page)
+        page.keyboard.press("s")  # Material's shortcut opens search
+        page.wait_for_selector(".md-search__input:focus")
+        page.keyboard.type("korps")
+        page.wait_for_selector(".md-search-result__item")
+        problems += [f"(search open) {p}" for p in violations(page)]
+        if problems:
+            found[name] = problems
+    context.close()
+    assert not found, found
+
+
+def test_every_page_links_the_accessibility_statement_and_privacy_page(example_site):
+    for path in example_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert 'href="https://uustatus.no/nb/erklaringer/publisert/lindvik-kommune-frivilligkatalogen"' in html, path
+        assert ">Tilgjengelighetserklæring<" in html and ">Personvern<" in html, path
+
+
+def test_no_english_theme_words_left(example_site):
+    html = (example_site / "organisasjoner/index.html").read_text(encoding="utf-8")
+    for english in ('aria-label="Header"', 'aria-label="Footer"', "Made with", "Material for MkDocs"):
+        assert english not in html
+    assert '<html lang="nb"' in html
