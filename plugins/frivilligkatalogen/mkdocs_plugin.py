@@ -159,6 +159,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.script_hashes.update(hashes)
         return output
 
+    def on_post_template(self, output_content, *, template_name, config):
+        # Theme templates such as 404.html get the same policy as pages.
+        if not template_name.endswith(".html"):
+            return output_content
+        output, hashes = add_policy(output_content)
+        self.script_hashes.update(hashes)
+        return output
+
     def on_post_build(self, *, config):
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
         target = Path(config.site_dir) / POLICY_FILE
