@@ -28,7 +28,7 @@ def violations(page) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations(browser, served_example, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
     found = {}
     for name, url in TEMPLATES.items():
@@ -39,6 +39,7 @@ def test_no_axe_violations(browser, served_example, scheme):
         page.wait_for_selector(".md-search__input:focus")
         page.keyboard.type("korps")
         page.wait_for_selector(".md-search-result__item")
+        page.wait_for_timeout(300)  # let the result list settle before measuring contrast
         problems += [f"(search open) {p}" for p in violations(page)]
         if problems:
             found[name] = problems

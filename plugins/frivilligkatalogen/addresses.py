@@ -48,6 +48,10 @@ def feed_path_deadlines() -> str:
     return CALENDAR + "frister.ics"
 
 
+def feed_path_wheel() -> str:
+    return CALENDAR + "arshjul.ics"
+
+
 def feed_path_single(org_id: str, activity_id: str) -> str:
     """A one-event file with an activity's next date."""
     return f"{CALENDAR}neste/{org_id}/{activity_id}.ics"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .fields import SLUG
 from .i18n import t
-from .model import Activity, Grant, Holidays, Organization, Venue
+from .model import Activity, Grant, Holidays, MeetingPlaces, Organization, Venue
 from .problems import Problem
 from .records import Reading, parse_record
 from .settings import Settings
@@ -43,6 +43,7 @@ class Catalog:
     venues: dict[str, Venue] = field(default_factory=dict)
     grants: dict[str, Grant] = field(default_factory=dict)
     holidays: Holidays = field(default_factory=Holidays)
+    meeting_places: MeetingPlaces = field(default_factory=MeetingPlaces)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -77,7 +78,8 @@ class Catalog:
 
 
 KINDS = (("organizations", Organization), ("venues", Venue), ("grants", Grant))
-KNOWN_ENTRIES = {"organizations", "venues", "grants", "holidays.yaml"}
+KNOWN_ENTRIES = {"organizations", "venues", "grants", "holidays.yaml", "meeting_places.yaml"}
+SINGLE_FILES = (("holidays.yaml", "holidays", Holidays), ("meeting_places.yaml", "meeting_places", MeetingPlaces))
 
 
 def load_catalog(settings: Settings, progress=None) -> Catalog:
@@ -111,11 +113,12 @@ def load_catalog(settings: Settings, progress=None) -> Catalog:
             catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.duplicate_id", id=record.id, other=records[record.id].source.path)))
             continue
         records[record.id] = record
-    holidays_path = data / "holidays.yaml"
-    if holidays_path.exists():
-        holidays = _read_record(holidays_path, _relative(holidays_path, settings.root), Holidays, settings, catalog.problems)
-        if holidays is not None:
-            catalog.holidays = holidays
+    for name, attribute, cls in SINGLE_FILES:
+        path = data / name
+        if path.exists() or path.is_symlink():
+            record = _read_record(path, _relative(path, settings.root), cls, settings, catalog.problems)
+            if record is not None:
+                setattr(catalog, attribute, record)
     _check_references(catalog)
     catalog.problems.sort()
     return catalog
@@ -148,9 +151,17 @@ def _check_references(catalog: Catalog) -> None:
     for org in catalog.organizations.values():
         refs = [(f"venues[{i}]", venue) for i, venue in enumerate(org.venues or [])]
         refs += [(f"activities[{i}].venue", a.venue) for i, a in enumerate(org.activities or []) if a.venue]
-        for field_path, venue_id in refs:
-            if venue_id not in catalog.venues:
-                line, column = org.source.position(field_path)
-                catalog.problems.append(
-                    Problem(org.source.path, line, column, field_path, t("catalog.unknown_venue", id=venue_id, folder=f"{catalog.settings.data_dir}/venues"))
-                )
+        _report_unknown_venues(catalog, org.source, refs)
+    meetings = catalog.meeting_places
+    if meetings.source is not None:
+        refs = [(f"meeting_places[{i}].venue", m.venue) for i, m in enumerate(meetings.meeting_places) if m.venue]
+        _report_unknown_venues(catalog, meetings.source, refs)
+
+
+def _report_unknown_venues(catalog: Catalog, source: Source, refs: list[tuple[str, str]]) -> None:
+    for field_path, venue_id in refs:
+        if venue_id not in catalog.venues:
+            line, column = source.position(field_path)
+            catalog.problems.append(
+                Problem(source.path, line, column, field_path, t("catalog.unknown_venue", id=venue_id, folder=f"{catalog.settings.data_dir}/venues"))
+            )

@@ -24,9 +24,10 @@ from .catalog import Catalog
 from .categories import category_name
 from .history import History, Version
 from .i18n import t
-from .model import Activity, EventDate, Grant, Organization, Rule
+from .model import Activity, EventDate, Grant, Holidays, MeetingPlaces, Organization, Rule
 from .model.activity import WEEKDAYS
 from .addresses import (
+    feed_path_wheel,
     feed_path_all, feed_path_category, feed_path_deadlines, feed_path_organization, feed_path_venue, organization_url,
 )
 from .schedule import candidates, event_bounds, first_candidate, is_excluded, local
@@ -194,6 +195,39 @@ class FeedBuilder:
             events.append(event)
         return events
 
+    def wheel_events(self) -> list[Event]:
+        """The annual wheel as all-day events, dated by the data file behind each entry."""
+        from .annual_wheel import annual_wheel
+
+        catalog = self.catalog
+        sources = {
+            "deadline": lambda entry: (catalog.grants[entry.key.split("/", 1)[1]].source, Grant, catalog.grants[entry.key.split("/", 1)[1]]),
+            "meeting": lambda entry: (catalog.meeting_places.source, MeetingPlaces, catalog.meeting_places),
+            "school_holiday": lambda entry: (catalog.holidays.source, Holidays, catalog.holidays),
+        }
+        events = []
+        for entry in annual_wheel(catalog):
+            source = sources.get(entry.kind, lambda entry: (None, None, None))(entry)
+            if source[0] is not None:
+                version = self.history.version(source[0].path, source[1], lambda record: record, source[2])
+            else:  # campaigns come from the settings: dated by their own year
+                version = Version(0, datetime(entry.first.year, 1, 1, tzinfo=timezone.utc))
+            event = Event()
+            event.add("uid", self.uid("arshjul", entry.key, entry.first.strftime("%Y%m%d")))
+            event.add("dtstamp", version.modified)
+            event.add("last-modified", version.modified)
+            event.add("sequence", version.sequence)
+            event.add("dtstart", entry.first)
+            event.add("dtend", entry.last + timedelta(days=1))
+            event.add("summary", f"{t('wheel.' + entry.kind)}: {entry.title}")
+            link = entry.link if entry.link and entry.link.startswith("http") else (self.settings.absolute_url(entry.link) if entry.link else None)
+            if link:
+                event.add("url", link)
+            event.add("categories", [t("wheel." + entry.kind)])
+            event.add("transp", "TRANSPARENT")
+            events.append(event)
+        return events
+
     # Feeds ----------------------------------------------------------------
 
     def calendar(self, name: str, description: str, events: list[Event]) -> bytes:
@@ -233,6 +267,9 @@ class FeedBuilder:
                 [event for grant in sorted(catalog.grants.values(), key=lambda g: g.id) for event in self.grant_events(grant)],
             ),
         }
+        files[feed_path_wheel()] = self.calendar(
+            t("wheel.name", municipality=municipality), t("wheel.description", municipality=municipality), self.wheel_events()
+        )
         for org in active:
             files[feed_path_organization(org.id)] = self.calendar(
                 org.name, t("calendar.organization_description", name=org.name), self.organization_events([org])

@@ -21,6 +21,7 @@ from . import addresses, wording
 from .addresses import (
     ACTIVITIES, CALENDAR, CATEGORIES, GRANTS, ORGANIZATIONS, VENUES, category_url, organization_url, relative_link, venue_url,
 )
+from .annual_wheel import annual_wheel
 from .catalog import Catalog
 from .categories import category_name
 from .i18n import t, t_count, table
@@ -124,6 +125,7 @@ class PageRenderer:
             next_dates=self.next_dates,
             deadlines=self.deadlines,
             upcoming_days=self.upcoming_days,
+            wheel=lambda: annual_wheel(catalog),
             today=catalog.settings.today,
         )
 

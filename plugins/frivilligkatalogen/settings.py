@@ -40,6 +40,9 @@ class Settings:
     site_url: str = ""
     """The site's public address (MkDocs ``site_url``); needed for ``webcal://`` links and feed URLs."""
 
+    campaigns: list[dict] = field(default_factory=lambda: [dict(DEFAULT_CAMPAIGN)])
+    """National campaign days and weeks for the annual wheel: ``{name, date: "MM-DD", until?: "MM-DD"}``."""
+
     root: Path = field(default=Path("."), repr=False)
     """The site root (the folder of ``mkdocs.yml``); not a user option."""
 
@@ -70,7 +73,10 @@ class Settings:
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{relative_path}"
 
 
-OPTION_NAMES = ("data_dir", "areas", "stale_after_days", "municipality", "edit_branch")
+OPTION_NAMES = ("data_dir", "areas", "stale_after_days", "municipality", "edit_branch", "campaigns")
+
+DEFAULT_CAMPAIGN = {"name": "Frivillighetsdagen", "date": "12-05"}
+"""The international volunteer day, 5 December."""
 
 
 def build_date() -> date:

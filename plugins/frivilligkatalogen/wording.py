@@ -29,6 +29,11 @@ def long_date(day: date) -> str:
     return f"{day.day}. {word_list('time.months')[day.month - 1]} {day.year}"
 
 
+def month_year(day: date) -> str:
+    """``Desember 2026``."""
+    return sentence_case(f"{word_list('time.months')[day.month - 1]} {day.year}")
+
+
 def weekday_date(day: date) -> str:
     """``Tirsdag 1. sep. 2026``."""
     return f"{word_list('time.weekdays')[day.weekday()].capitalize()} {short_date(day)}"

@@ -10,11 +10,12 @@ from .activity import Activity, EventDate, Price, Rule, Signup
 from .common import Address, Audience
 from .grant import Grant
 from .holidays import Holidays, SchoolHoliday
+from .meeting_places import MeetingPlace, MeetingPlaces
 from .organization import Contact, Membership, Organization, Person, Volunteering
 from .venue import Booking, Geo, Image, Owner, Venue
 
 __all__ = [
     "Activity", "Address", "Audience", "Booking", "Contact", "EventDate", "Geo", "Grant",
-    "Holidays", "Image", "Membership", "Organization", "Owner", "Person", "Price", "Rule",
+    "Holidays", "Image", "MeetingPlace", "MeetingPlaces", "Membership", "Organization", "Owner", "Person", "Price", "Rule",
     "SchoolHoliday", "Signup", "Venue", "Volunteering",
 ]
