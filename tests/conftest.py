@@ -23,7 +23,6 @@ theme:
   language: nb
   font: false
 plugins:
-  - search
   - katalog:
       municipality: Testkommune
       areas: [Sentrum, Nordbygda, Sørbygda, Vestsida, Øyane]

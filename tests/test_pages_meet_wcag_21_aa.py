@@ -1,4 +1,4 @@
-"""Every page template passes axe-core's WCAG 2.0/2.1 A and AA (and 2.2 AA) rules, light and dark, with search open."""
+"""Every page template passes axe-core's WCAG 2.0/2.1 A and AA (and 2.2 AA) rules, light and dark, and with search results shown."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ TEMPLATES = {
     "guidance page": "om-katalogen/",
     "privacy page": "personvern/",
     "404 page": "finnes-ikke/",
+    "search with results": "sok/?q=korps",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -34,13 +35,10 @@ def test_no_axe_violations(browser, served_example, scheme):
     for name, url in TEMPLATES.items():
         page.goto(served_example + url)
         page.wait_for_load_state("networkidle")
+        if url.startswith("sok/"):
+            page.wait_for_selector(".pagefind-ui__result")
+            page.wait_for_timeout(300)  # let the result list settle before measuring contrast
         problems = violations(page)
-        page.keyboard.press("s")  # Material's shortcut opens search
-        page.wait_for_selector(".md-search__input:focus")
-        page.keyboard.type("korps")
-        page.wait_for_selector(".md-search-result__item")
-        page.wait_for_timeout(300)  # let the result list settle before measuring contrast
-        problems += [f"(search open) {p}" for p in violations(page)]
         if problems:
             found[name] = problems
     context.close()

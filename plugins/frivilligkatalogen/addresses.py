@@ -14,6 +14,7 @@ CATEGORIES = "kategorier/"
 ACTIVITIES = "aktiviteter/"
 CALENDAR = "kalender/"
 GRANTS = "tilskudd/"
+SEARCH = "sok/"
 
 
 def organization_url(org_id: str) -> str:

@@ -33,10 +33,6 @@ BASE_POLICY = (
 """What every page may load: its own site only. ``'unsafe-inline'`` for styles is
 needed by the theme's style attributes; styles cannot run code."""
 
-EXTRA_SCRIPT_SOURCES: list[str] = []
-"""Further script sources a feature needs (Pagefind adds ``'wasm-unsafe-eval'``)."""
-
-
 def theme_script_hashes(html: str) -> list[str]:
     """Hashes of the inline scripts outside the content area, in ``'sha256-…'`` form."""
     outside = _CONTENT.sub("", html)
@@ -52,18 +48,21 @@ def theme_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str]) -> str:
-    """The policy text for a page whose theme scripts have these hashes."""
+def policy(hashes: list[str], extra: tuple[str, ...] = ()) -> str:
+    """The policy text for a page whose theme scripts have these hashes.
+
+    ``extra`` adds script sources a feature needs (Pagefind: ``'wasm-unsafe-eval'``).
+    """
     parts = []
     for directive, sources in BASE_POLICY:
         if directive == "script-src":
-            sources = " ".join([sources, *EXTRA_SCRIPT_SOURCES, *sorted(hashes)])
+            sources = " ".join([sources, *extra, *sorted(hashes)])
         parts.append(f"{directive} {sources}")
     return "; ".join(parts)
 
 
-def add_policy(html: str) -> tuple[str, list[str]]:
+def add_policy(html: str, extra: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """The page with its policy as the first element of ``<head>``, and the hashes it allowed."""
     hashes = theme_script_hashes(html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, extra)}">'
     return re.sub(r"<head>", "<head>\n    " + meta, html, count=1), hashes

@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import Catalog, load_catalog
 from .content_policy import add_policy, policy
+from .site_search import WASM_POLICY, mark_for_search, run_pagefind
 from .i18n import set_language, t
 from .outputs import site_files
 from .pages import PageRenderer, PageView, build_pages
@@ -71,6 +72,10 @@ class KatalogConfig(Config):
     contact_email = c.Optional(c.Type(str))
     """Where residents and associations write about the site; shown in every page's footer."""
 
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind and offer the search page (``/sok/``) and header search box.
+    Turn off only to save a second on quick local builds."""
+
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
     """Generates the catalogue's pages from ``data/`` inside a MkDocs build."""
@@ -94,7 +99,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             "privacy_label": t("footer.privacy"),
             "contact_label": t("footer.contact"),
             "credit": t("footer.credit"),
+            "search": self.config.search,
+            "search_label": t("search.form_label"),
+            "search_placeholder": t("search.placeholder"),
+            "search_button": t("search.button"),
         }
+        self.script_sources = (WASM_POLICY,) if self.config.search else ()
         self.script_hashes: set[str] = set()
         return config
 
@@ -152,10 +162,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if view is not None:
             return view.body
         # Hand-written pages may ask for live data: <!-- katalog:NAME -->
-        return FRAGMENT.sub(lambda match: self.renderer.fragment(match.group(1), page.url), html)
+        # Live lists change daily and repeat other pages: keep them out of the search index.
+        return FRAGMENT.sub(lambda match: "<div data-pagefind-ignore>" + self.renderer.fragment(match.group(1), page.url) + "</div>", html)
 
     def on_post_page(self, output, *, page, config):
-        output, hashes = add_policy(output)
+        if self.config.search:
+            output = mark_for_search(output, page.url)
+        output, hashes = add_policy(output, self.script_sources)
         self.script_hashes.update(hashes)
         return output
 
@@ -163,11 +176,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Theme templates such as 404.html get the same policy as pages.
         if not template_name.endswith(".html"):
             return output_content
-        output, hashes = add_policy(output_content)
+        output, hashes = add_policy(output_content, self.script_sources)
         self.script_hashes.update(hashes)
         return output
 
     def on_post_build(self, *, config):
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
         target = Path(config.site_dir) / POLICY_FILE
-        target.write_text(policy(sorted(self.script_hashes)) + "\n", encoding="utf-8")
+        target.write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")
+        if self.config.search:
+            try:
+                run_pagefind(Path(config.site_dir))
+            except RuntimeError as error:
+                raise PluginError(t("search.index_failed", detail=str(error))) from error

@@ -5,11 +5,18 @@ One place that writes them, used by the MkDocs plugin and by ``katalog generate`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .catalog import Catalog
 from .addresses import feed_path_single
 from .feeds import FeedBuilder
+from .directory_filters import filter_index_bytes
 from .history import read_history
 from .schedule import occurrences
+
+
+ASSETS = Path(__file__).parent / "assets"
+"""Scripts the pages use; published under ``assets/katalog/``."""
 
 
 def site_files(catalog: Catalog) -> dict[str, bytes]:
@@ -18,6 +25,9 @@ def site_files(catalog: Catalog) -> dict[str, bytes]:
     builder = FeedBuilder(catalog, history)
     files = builder.build()
     files.update(single_date_files(catalog, builder))
+    files["organisasjoner/filter.json"] = filter_index_bytes(catalog)
+    for asset in sorted(ASSETS.iterdir()):
+        files[f"assets/katalog/{asset.name}"] = asset.read_bytes()
     return files
 
 

@@ -10,6 +10,7 @@ works under any base path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,12 +20,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import addresses, wording
 from .addresses import (
-    ACTIVITIES, CALENDAR, CATEGORIES, GRANTS, ORGANIZATIONS, VENUES, category_url, organization_url, relative_link, venue_url,
+    ACTIVITIES, CALENDAR, CATEGORIES, GRANTS, ORGANIZATIONS, SEARCH, VENUES, category_url, organization_url, relative_link, venue_url,
 )
 from .annual_wheel import annual_wheel
+from .directory_filters import facets
 from .catalog import Catalog
 from .categories import category_name
-from .i18n import t, t_count, table
+from .i18n import t, t_count, table, word_list
 from .schedule import occurrences, upcoming
 from .structured_data import organization_json_ld
 from .untrusted import render_markdown
@@ -86,6 +88,8 @@ def environment() -> Environment:
     env.globals.update(
         t=t,
         t_count=t_count,
+        word_list=word_list,
+        loop_id=lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")).strip("-"),
         table=table,
         w=wording,
         category_name=category_name,
@@ -172,7 +176,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             url=ORGANIZATIONS,
             title=t("page.organizations_title"),
             description=t("page.organizations_intro", municipality=municipality),
-            body=renderer.render("organizations.html", ORGANIZATIONS, by_category=by_category),
+            body=renderer.render("organizations.html", ORGANIZATIONS, by_category=by_category, facets=facets(catalog)),
             section=ORGANIZATIONS,
             in_nav=True,
         ),
@@ -214,6 +218,13 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             body=renderer.render("calendar.html", CALENDAR, by_category=by_category),
             section=ACTIVITIES,
             in_nav=True,
+        ),
+        PageView(
+            url=SEARCH,
+            title=t("search.title"),
+            description=t("search.intro"),
+            body=renderer.render("search.html", SEARCH, translations=table("search.pagefind")),
+            section=SEARCH,
         ),
         PageView(
             url=GRANTS,
