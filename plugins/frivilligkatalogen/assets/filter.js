@@ -1,6 +1,9 @@
 /* Frivilligkatalogen: filters on the directory of associations.
  *
- * The page lists every association; this script only hides and shows the cards.
+ * The page lists every association; this script only chooses which cards stand in
+ * the list. It keeps them all in memory and puts at most PAGE of the matches in
+ * the list at a time: hiding thousands of siblings in place costs the browser a
+ * style recalculation of the whole list on every change.
  * It reads a compact index (one row per card, same order), keeps the filter state
  * in the URL query, shows how many match, with a count per option, and announces
  * the number in a polite live region. Within a group, options widen (any of them);
@@ -13,6 +16,9 @@
   var status = document.getElementById("katalog-antall");
   if (!form || !list || !status || !window.fetch || !window.URLSearchParams) return;
 
+  var PAGE = 100; // cards shown at a time: changing thousands at once costs layout
+  var limit = PAGE;
+  var more = document.getElementById("katalog-flere");
   var DAYS = [];
   var cards = Array.prototype.slice.call(list.children);
   var GROUPS = ["kategori", "alder", "gruppe", "omrade", "dag", "pris", "sprak", "tilgjengelig"];
@@ -72,14 +78,15 @@
     }
 
     function apply() {
-      var s = read(), shown = 0, counts = {};
+      var s = read(), shown = [], matches = 0, counts = {};
       function add(key) { counts[key] = (counts[key] || 0) + 1; }
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i], ok = checks(row, s), failing = -1, failures = 0;
         for (var g = 0; g < ok.length; g++) if (!ok[g]) { failures++; failing = g; }
-        var visible = failures === 0;
-        if (cards[i].hidden === visible) cards[i].hidden = !visible;
-        if (visible) shown++;
+        if (failures === 0) {
+          matches++;
+          if (shown.length < limit) shown.push(cards[i]);
+        }
         if (failures > 1) continue;
         // Facet counts: how many would match with this option, the other groups as they are.
         var only = failures === 1 ? GROUPS[failing] : null;
@@ -91,10 +98,20 @@
         if (!only || only === "sprak") row[6].forEach(function (c) { add("sprak:" + index.sprak[c]); });
         if ((!only || only === "tilgjengelig") && row[7] === 1) add("tilgjengelig:ja");
       }
-      Object.keys(counters).forEach(function (key) { counters[key].textContent = "(" + (counts[key] || 0) + ")"; });
-      var template = shown === 0 ? "data-count-none" : shown === 1 ? "data-count-one" : "data-count-other";
-      var text = form.getAttribute(template).replace("{count}", String(shown));
+      Object.keys(counters).forEach(function (key) {
+        var text = "(" + (counts[key] || 0) + ")";
+        if (counters[key].textContent !== text) counters[key].textContent = text;
+      });
+      if (shown.length !== list.children.length || shown.some(function (card, n) { return list.children[n] !== card; })) {
+        list.replaceChildren.apply(list, shown);
+      }
+      var template = matches === 0 ? "data-count-none" : matches === 1 ? "data-count-one" : "data-count-other";
+      var text = form.getAttribute(template).replace("{count}", String(matches));
       if (status.textContent !== text) status.textContent = text;
+      if (more) {
+        more.hidden = matches <= shown.length;
+        more.textContent = more.getAttribute("data-label").replace("{count}", String(matches - shown.length));
+      }
     }
 
     function writeUrl() {
@@ -118,9 +135,11 @@
     });
     form.hidden = false;
     apply();
-    form.addEventListener("input", function () { apply(); writeUrl(); });
-    form.addEventListener("change", function () { apply(); writeUrl(); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(); writeUrl(); }, 0); });
+    function changed() { limit = PAGE; apply(); writeUrl(); }
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("reset", function () { setTimeout(changed, 0); });
+    if (more) more.addEventListener("click", function () { limit += PAGE; apply(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
 })();

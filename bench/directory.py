@@ -1,0 +1,108 @@
+"""Benchmark of the directory page at scale: transfer before the first filter result, and filter speed.
+
+Generates a synthetic municipality (default 5,000 associations), builds it, serves
+it on 127.0.0.1 and opens /organisasjoner/ in Chromium. It measures:
+
+* transfer: every response the page loads until the filters are ready (HTML,
+  styles, scripts, the filter index), each compressed with gzip as a web server
+  would send it;
+* filter speed: the time from ticking a box to the next painted frame, median of
+  20 changes across categories, weekdays and age.
+
+    .venv/bin/python bench/directory.py [N]
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from synthetic import generate  # noqa: E402
+from browser import CHROMIUM_ARGS, SiteServer, chromium_path  # noqa: E402
+
+TRANSFER_LIMIT_KB = 600
+FILTER_LIMIT_MS = 100
+
+
+def build(count: int) -> Path:
+    root = generate(count, Path(tempfile.mkdtemp(prefix=f"katalog-{count}-")) / "site-root")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")], cwd=root, check=True, env=env)
+    return root / "site"
+
+
+def measure(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server = SiteServer(site, prefix="/frivilligkatalogen/")
+    loaded: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 412, "height": 900})
+            page.on("requestfinished", lambda request: loaded.append(request.url))
+            page.goto(server.url + "organisasjoner/")
+            page.wait_for_selector("#katalog-filter:not([hidden])")
+            ready = list(loaded)
+            in_html = len((site / "organisasjoner/index.html").read_text(encoding="utf-8").split('<li class="katalog-card">')) - 1
+            timings = []
+            boxes = page.locator('#katalog-filter input[type="checkbox"]')
+            page.evaluate("document.querySelectorAll('#katalog-filter details').forEach(d => d.open = true)")
+            for round_ in range(20):
+                box = boxes.nth((round_ * 7) % boxes.count())
+                timings.append(page.evaluate(
+                    """box => new Promise(done => {
+                        const start = performance.now();
+                        box.click();
+                        requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+                    })""",
+                    box.element_handle(),
+                ))
+            age = page.evaluate(
+                """() => new Promise(done => {
+                    const input = document.querySelector('#katalog-filter input[name=alder]');
+                    const start = performance.now();
+                    input.value = '9'; input.dispatchEvent(new Event('input', {bubbles: true}));
+                    requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+                })"""
+            )
+            timings.append(age)
+            cards = page.locator("#katalog-antall").inner_text()
+            browser.close()
+    finally:
+        server.stop()
+    sizes = {}
+    for url in ready:
+        path = urlsplit(url).path[len("/frivilligkatalogen/"):]
+        file = site / (path + "index.html" if path.endswith("/") or path == "" else path)
+        if file.is_file():
+            sizes[path or "index.html"] = len(gzip.compress(file.read_bytes(), compresslevel=6))
+    return {"cards": cards, "in_html": in_html, "transfer_kb": sum(sizes.values()) / 1024, "files": sizes, "filter_ms": statistics.median(timings), "filter_max_ms": max(timings)}
+
+
+def main() -> int:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    site = build(count)
+    result = measure(site)
+    print(f"Associations: {count} (cards in the HTML: {result['in_html']}; after filtering, the page says: {result['cards']})")
+    print(f"Transfer before the first filter result (gzip): {result['transfer_kb']:.0f} KB (limit {TRANSFER_LIMIT_KB} KB)")
+    for path, size in sorted(result["files"].items(), key=lambda item: -item[1]):
+        print(f"  {size / 1024:7.1f} KB  {path}")
+    print(f"Filter change to next frame: median {result['filter_ms']:.1f} ms, max {result['filter_max_ms']:.1f} ms (limit {FILTER_LIMIT_MS} ms)")
+    ok = result["transfer_kb"] < TRANSFER_LIMIT_KB and result["filter_ms"] < FILTER_LIMIT_MS
+    print("Within targets." if ok else "OUTSIDE TARGETS.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
