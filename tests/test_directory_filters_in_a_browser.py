@@ -162,4 +162,6 @@ def test_header_search_form_leads_to_results(browser, served_example):
     page.wait_for_selector(".pagefind-ui__result")
     assert "sok/?q=korps" in page.evaluate("location.href")
     assert "Lindvik skolekorps" in page.locator(".pagefind-ui__result-title").all_inner_texts()
+    result = page.locator(".pagefind-ui__result", has_text="Lindvik skolekorps").first
+    assert "Skolekorps for barn fra 3. klasse" in result.locator(".pagefind-ui__result-excerpt").inner_text()
     page.close()

@@ -11,7 +11,12 @@
     showSubResults: false,
     showImages: false,
     resetStyles: false,
-    translations: texts
+    translations: texts,
+    // An association's result shows its summary, as on its card in the directory.
+    processResult: function (result) {
+      if (result.meta && result.meta.sammendrag) result.excerpt = result.meta.sammendrag;
+      return result;
+    }
   });
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
