@@ -144,3 +144,14 @@ def test_front_page_leads_to_activities_and_registration(example_site):
     assert "Idrett (" in scan.text.replace("Idrett</a> (", "Idrett (") or re.search(r"Idrett</a>\s*\(\d+\)", html)
     assert "Dette skjer de neste dagene" in scan.text and "Kommende søknadsfrister" in scan.text
     assert "veiledning/start-et-lag/" in scan.links()
+
+
+def test_a_badly_written_campaign_stops_the_build_with_a_message(tmp_path):
+    from conftest import SITE_CONFIG, mkdocs_build, write_site
+
+    config = SITE_CONFIG.replace("      municipality: Testkommune\n", "      municipality: Testkommune\n      campaigns: [{name: Frivillighetsdagen, date: 5. desember}]\n")
+    write_site(tmp_path, {}, config=config)
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Kampanjen" in result.stderr and "MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr

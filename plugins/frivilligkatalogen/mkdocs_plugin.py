@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .annual_wheel import CampaignError, campaign_dates
 from .catalog import Catalog, load_catalog
 from .content_policy import add_policy, policy
 from .site_search import WASM_POLICY, mark_for_search, run_pagefind
@@ -59,6 +60,10 @@ class KatalogConfig(Config):
     stale_after_days = c.Type(int, default=365)
     """Entries whose ``verified`` date is older than this many days are marked as possibly out of date."""
 
+    campaigns = c.ListOfItems(c.Type(dict), default=[{"name": "Frivillighetsdagen", "date": "12-05"}])
+    """National campaign days and weeks for the annual wheel, each ``{name, date: "MM-DD", until?: "MM-DD", url?}``.
+    The default is Frivillighetsdagen, 5 December."""
+
     edit_branch = c.Type(str, default="main")
     """The branch the "Endre" links of generated pages open their YAML file on (with ``repo_url``)."""
 
@@ -90,6 +95,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         set_language(config.theme.get("language") or "nb")
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.settings = settings_from_options(dict(self.config), root, config.repo_url or "", config.site_url or "")
+        for campaign in self.settings.campaigns:
+            try:
+                campaign_dates(campaign, self.settings.today.year)
+            except CampaignError as error:
+                raise PluginError(str(error)) from error
         config.extra["katalog"] = {
             "accessibility_statement": self.config.accessibility_statement,
             "privacy_page": self.config.privacy_page,
