@@ -78,7 +78,30 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("--out", required=True, help="mappen sidene skrives til")
     generate.add_argument("--root", default=".", help="mappen med mkdocs.yml og data/")
 
+    from_issue_command = commands.add_parser("from-issue", help="lag en datafil (eller en kommentar med feil) fra et utfylt skjema")
+    from_issue_command.add_argument("--event", default=os.environ.get("GITHUB_EVENT_PATH"), help="hendelsesfilen fra GitHub (standard: $GITHUB_EVENT_PATH)")
+    from_issue_command.add_argument("--root", default=".", help="mappen med mkdocs.yml og data/")
+    from_issue_command.add_argument("--out", default="skjema-resultat", help="mappen svarfilene skrives til")
+
+    stale = commands.add_parser("stale", help="list oppføringer som ikke er bekreftet på lenge")
+    stale.add_argument("root", nargs="?", default=".", help="mappen med mkdocs.yml og data/ (standard: her)")
+    stale.add_argument("--days", type=int, help="grensen i dager (standard: stale_after_days i mkdocs.yml, ellers 365)")
+    stale.add_argument("--markdown", action="store_true", help="skriv en liste i Markdown, til en sak")
+
+    forms_command = commands.add_parser("forms", help="skriv skjemaene i .github/ISSUE_TEMPLATE/ på nytt")
+    forms_command.add_argument("--root", default=".", help="mappen med .github/")
+
     args = parser.parse_args(argv)
+    if args.command == "from-issue":
+        return run_from_issue(Path(args.root), args.event, Path(args.out))
+    if args.command == "stale":
+        return run_stale(Path(args.root), args.days, args.markdown)
+    if args.command == "forms":
+        from .issue_templates import write_templates
+
+        for path in write_templates(Path(args.root) / ".github" / "ISSUE_TEMPLATE"):
+            print(path)
+        return 0
     if args.command == "check":
         return run_check(Path(args.root))
     if args.command == "new":
@@ -133,6 +156,43 @@ def run_generate(root: Path, out: Path) -> int:
     count = write_pages(build_pages(catalog), out, progress=ProgressLine(t("cli.writing")))
     count += write_files(site_files(catalog), out)
     print(t("cli.generated", count=count, out=out))
+    return 0
+
+
+
+def run_from_issue(root: Path, event_path: str | None, out: Path) -> int:
+    import json
+
+    from .from_issue import from_issue, write_outputs
+
+    if not event_path:
+        print(t("cli.no_event"), file=sys.stderr)
+        return 2
+    with open(event_path, encoding="utf-8") as handle:
+        event = json.load(handle)
+    outcome = from_issue(event, read_site_settings(root))
+    write_outputs(outcome, out, os.environ.get("GITHUB_OUTPUT"))
+    print(outcome.result + (f": {outcome.path}" if outcome.path else ""))
+    return 0
+
+
+def run_stale(root: Path, days: int | None, markdown: bool) -> int:
+    from .freshness import stale_entries, stale_markdown
+
+    settings = read_site_settings(root)
+    if days is not None:
+        settings.stale_after_days = days
+    catalog = load_catalog(settings, progress=ProgressLine(t("cli.reading")))
+    if catalog.problems:
+        print_problems(catalog)
+        return 1
+    entries = stale_entries(catalog)
+    if markdown:
+        print(stale_markdown(catalog, entries))
+    else:
+        for entry in entries:
+            print(f"{entry.path}: {t('stale.line', name=entry.name, date=entry.verified.isoformat(), days=entry.age_days)}")
+        print(t("stale.count", count=len(entries), days=settings.stale_after_days), file=sys.stderr)
     return 0
 
 

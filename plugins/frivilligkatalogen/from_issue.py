@@ -1,0 +1,273 @@
+"""From a filled-in issue form to a proposed data file, or to a Norwegian comment.
+
+``katalog from-issue`` reads the GitHub event file (``$GITHUB_EVENT_PATH``), never
+the shell: an issue's title and body are only ever data here. It finds the form
+by the issue's label, reads the answers, writes a YAML file whose every value is a
+quoted string (so nothing typed can become YAML structure or a tag), and runs the
+full validation of the whole catalogue. Valid: the file stays for a pull request.
+Invalid: the file is removed and the errors become a comment for the submitter,
+with each error named by the question it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import load_catalog
+from .fields import SLUG
+from .i18n import t
+from .issue_forms import Form, FormField, form_by_label, slug
+from .records import Reading, parse_record
+from .settings import Settings
+from .yaml_source import Mapping, Scalar, Sequence, read_file
+
+MAX_BODY_BYTES = 64 * 1024
+NO_RESPONSE = "_No response_"
+
+
+@dataclass
+class Outcome:
+    """What the workflow does next: open a pull request, comment, or nothing."""
+
+    result: str  # pull-request, comment, report, ignore
+    comment: str = ""
+    path: str | None = None
+    title: str = ""
+    body: str = ""
+    branch: str = ""
+    problems: list = field(default_factory=list)
+
+
+def answers(body: str, form: Form) -> dict[str, str]:
+    """The answer to each question, by field id ("" when left empty)."""
+    by_label = {item.label: item for item in form.fields}
+    found: dict[str, str] = {}
+    for block in re.split(r"^### ", "\n" + body.replace("\r\n", "\n"), flags=re.MULTILINE)[1:]:
+        label, _, value = block.partition("\n")
+        item = by_label.get(label.strip())
+        if item is None:
+            continue
+        value = value.strip()
+        found[item.id] = "" if value == NO_RESPONSE else value
+    return found
+
+
+def _checked(value: str) -> bool:
+    return bool(re.search(r"^- \[[xX]\]", value, flags=re.MULTILINE))
+
+
+class FormMistake(Exception):
+    def __init__(self, item: FormField, message: str):
+        super().__init__(message)
+        self.item = item
+        self.message = message
+
+
+def convert(item: FormField, value: str):
+    """A text answer as the value for the file (lists split, choices mapped back to codes)."""
+    if item.convert == "bool":
+        return "true" if _checked(value) else "false"
+    if item.kind == "dropdown":
+        labels = {label: code for code, label in item.options}
+        chosen = [part.strip() for part in value.split(",") if part.strip()] if item.multiple else [value]
+        codes = []
+        for part in chosen:
+            if part not in labels:
+                raise FormMistake(item, t("forms.unknown_choice", value=part))
+            codes.append(labels[part])
+        return codes if item.multiple else codes[0]
+    return value
+
+
+def _put(tree: dict, path: str, value) -> None:
+    parts = path.split(".")
+    node = tree
+    for here, following in zip(parts, parts[1:]):
+        key = int(here) if here.isdigit() else here
+        if isinstance(node, list):
+            while len(node) <= key:
+                node.append({})
+            node = node[key]
+        else:
+            node = node.setdefault(key, [] if following.isdigit() else {})
+    last = parts[-1]
+    node[last] = value
+
+
+def to_plain(node):
+    """A located YAML tree as plain dicts, lists and strings (every value kept as typed)."""
+    if isinstance(node, Mapping):
+        return {key: to_plain(value) for key, value in node.values.items()}
+    if isinstance(node, Sequence):
+        return [to_plain(item) for item in node.items]
+    return node.value
+
+
+def dump(tree, indent: int = 0) -> str:
+    """YAML with every scalar double-quoted: typed text can never become structure or a tag."""
+    pad = "  " * indent
+    lines = []
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            lines.append(f"{pad}{key}:")
+            lines.append(dump(value, indent + 1))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(f"{pad}{key}:")
+            for item in value:
+                inner = dump(item, indent + 2).splitlines()
+                lines.append(f"{pad}  - " + inner[0].lstrip())
+                lines.extend(inner[1:])
+        elif isinstance(value, list):
+            lines.append(f"{pad}{key}: [" + ", ".join(_quote(v) for v in value) + "]")
+        elif value is None:
+            continue
+        else:
+            lines.append(f"{pad}{key}: {_quote(value)}")
+    return "\n".join(line for line in lines if line)
+
+
+def _quote(value) -> str:
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _comment(problems: list[str]) -> str:
+    return "\n".join([t("forms.comment_invalid"), "", *[f"- {p}" for p in problems], "", t("forms.comment_fix")])
+
+
+def from_issue(event: dict, settings: Settings) -> Outcome:
+    """Turn one issue event into an outcome; writes the data file when valid."""
+    issue = event.get("issue") or {}
+    labels = [label.get("name", "") for label in issue.get("labels") or [] if isinstance(label, dict)]
+    form = form_by_label(labels)
+    if form is None:
+        return Outcome("ignore")
+    body = issue.get("body") or ""
+    if not isinstance(body, str):
+        body = str(body)
+    size = len(body.encode("utf-8"))
+    if size > MAX_BODY_BYTES:
+        return Outcome("comment", t("forms.comment_too_long", size=size // 1024, limit=MAX_BODY_BYTES // 1024))
+    if form.kind is None:
+        return Outcome("report", t("forms.comment_report"))
+    number = int(issue.get("number") or 0)
+    given = answers(body, form)
+    tree: dict = {}
+    mistakes: list[str] = []
+    for item in form.fields:
+        value = given.get(item.id, "")
+        if item.target is None or item.target == "id" or value == "" or (item.convert == "bool" and not _checked(value) and item.id != "free_for_volunteers"):
+            continue
+        try:
+            _put(tree, item.target, convert(item, value))
+        except FormMistake as mistake:
+            mistakes.append(f"{t('forms.label_of_field', label=item.label)}: {mistake.message}")
+    person = tree.get("contact", {}).get("person") if isinstance(tree.get("contact"), dict) else None
+    if person and person.get("name") and person.get("consent") != "true":
+        mistakes.append(t("forms.consent_missing"))
+    if mistakes:
+        return Outcome("comment", _comment(mistakes))
+
+    folder = "organizations" if form.kind == "organization" else "venues"
+    directory = settings.data_path / folder
+    if form.change:
+        record_id = given.get("id", "").strip().strip("/").split("/")[-1]
+        path = directory / f"{record_id}.yaml"
+        if not SLUG.match(record_id) or not path.is_file():
+            return Outcome("comment", _comment([t("forms.comment_unknown_id", id=record_id)]))
+        if not tree:
+            return Outcome("comment", _comment([t("forms.nothing_to_change")]))
+        existing = to_plain(read_file(path).root) or {}
+        merged = _merge(existing, tree)
+        merged["verified"] = settings.today.isoformat()
+        original = path.read_bytes()
+    else:
+        name = str(tree.get("name") or "")
+        record_id = slug(name) or f"sak-{number}"
+        path = directory / f"{record_id}.yaml"
+        counter = 2
+        while path.exists():
+            path = directory / f"{record_id}-{counter}.yaml"
+            counter += 1
+        record_id = path.stem
+        merged = dict(tree)
+        if form.kind == "organization":
+            merged.setdefault("contact", {})
+            activity = (merged.get("activities") or [None])[0]
+            if isinstance(activity, dict):
+                activity.setdefault("id", slug(str(activity.get("title") or "")) or "aktivitet")
+        merged["verified"] = settings.today.isoformat()
+        original = None
+
+    header = f"# {t('forms.' + form.id + '.name')}: sak #{number}\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + dump(merged) + "\n", encoding="utf-8")
+    catalog = load_catalog(settings)
+    relative = path.relative_to(settings.root).as_posix()
+    mine = [p for p in catalog.problems if p.path == relative]
+    others = [p for p in catalog.problems if p.path != relative]
+    if mine or others:
+        if original is None:
+            path.unlink()
+        else:
+            path.write_bytes(original)
+        labels_by_target = {item.target: item.label for item in form.fields if item.target}
+        lines = [_explain(p, labels_by_target) for p in mine] or [str(p) for p in others]
+        return Outcome("comment", _comment(lines), problems=mine or others)
+    name = str(merged.get("name") or record_id)
+    return Outcome(
+        "pull-request",
+        path=relative,
+        title=t("forms.pr_title", name=name),
+        body=t("forms.pr_body", issue=number).replace("\\n", "\n"),
+        branch=f"skjema/sak-{number}",
+    )
+
+
+def _merge(existing: dict, changes: dict) -> dict:
+    merged = dict(existing)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        elif isinstance(value, list) and value and isinstance(value[0], dict) and isinstance(merged.get(key), list):
+            items = list(merged[key])
+            for index, item in enumerate(value):
+                if index < len(items) and isinstance(items[index], dict):
+                    items[index] = _merge(items[index], item)
+                else:
+                    items.append(item)
+            merged[key] = items
+        else:
+            merged[key] = value
+    return merged
+
+
+def _explain(problem, labels_by_target: dict) -> str:
+    """An error in the words of the form: the question's label instead of the field path."""
+    target = re.sub(r"\[(\d+)\]", r".\1", problem.field)
+    label = labels_by_target.get(target)
+    if label is None:  # a rule about a group of fields: name the questions in it
+        inside = [text for path, text in labels_by_target.items() if path.startswith(target + ".")]
+        if target and inside:
+            return f"{t('forms.label_of_field', label=' / '.join(inside))}: {problem.message}"
+    while label is None and "." in target:
+        target = target.rsplit(".", 1)[0]
+        label = labels_by_target.get(target)
+    where = t("forms.label_of_field", label=label) if label else problem.field or t("forms.label_of_field", label="…")
+    return f"{where}: {problem.message}"
+
+
+def write_outputs(outcome: Outcome, folder: Path, github_output: str | None) -> None:
+    """Files and step outputs for the workflow: the comment or the pull request text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kommentar.md").write_text(outcome.comment, encoding="utf-8")
+    (folder / "pr-tekst.md").write_text(outcome.body, encoding="utf-8")
+    (folder / "pr-tittel.txt").write_text(outcome.title, encoding="utf-8")
+    if github_output:
+        with open(github_output, "a", encoding="utf-8") as handle:
+            handle.write(f"result={outcome.result}\n")
+            if outcome.path:
+                handle.write(f"path={outcome.path}\n")
+                handle.write(f"branch={outcome.branch}\n")
