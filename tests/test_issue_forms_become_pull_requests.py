@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -197,3 +198,52 @@ def test_forms_map_onto_the_contract():
     assert "Idrett" in [label for _, label in new["categories"].options]
     assert [label for _, label in new["activity_days"].options][:2] == ["mandag", "tirsdag"]
     assert new["consent"].kind == "checkboxes" and new["person_name"].target == "contact.person.name"
+
+
+def test_association_page_links_the_prefilled_forms_and_the_file(example_site):
+    from urllib.parse import parse_qs, urlsplit
+
+    from htmlscan import Scan
+
+    scan = Scan((example_site / "organisasjoner/lindvik-il/index.html").read_text(encoding="utf-8"))
+    links = scan.links()
+    change = next(link for link in links if "template=endre-oppforing.yml" in link)
+    query = parse_qs(urlsplit(change).query)
+    assert query["id"] == ["lindvik-il"] and query["title"][0].startswith("Endring: ")
+    report = next(link for link in links if "template=meld-fra.yml" in link)
+    assert "lindvik-il" in parse_qs(urlsplit(report).query)["page"][0]
+    assert "https://github.com/lindvik-kommune/frivilligkatalogen/edit/main/data/organizations/lindvik-il.yaml" in links
+    for text in ("Endre oppføringen (skjema)", "Endre filen på GitHub", "Meld fra om feil"):
+        assert text in scan.text
+
+
+def test_workflows_pass_zizmor_and_the_workflow_schema():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bin_dir = Path(sys.executable).parent
+    workflows = sorted(str(p) for p in (REPO / ".github/workflows").glob("*.yml"))
+    assert len(workflows) >= 4
+    zizmor = subprocess.run([str(bin_dir / "zizmor"), "--offline", str(REPO / ".github/workflows")], capture_output=True, text=True)
+    assert zizmor.returncode == 0 and "No findings" in zizmor.stdout + zizmor.stderr, zizmor.stdout + zizmor.stderr
+    schema = subprocess.run([str(bin_dir / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows], capture_output=True, text=True)
+    assert schema.returncode == 0, schema.stdout + schema.stderr
+    forms_files = [str(REPO / ".github/ISSUE_TEMPLATE" / f"{form}.yml") for form in FORMS]
+    issue_forms = subprocess.run([str(bin_dir / "check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", *forms_files], capture_output=True, text=True)
+    assert issue_forms.returncode == 0, issue_forms.stdout + issue_forms.stderr
+
+
+def test_workflows_follow_the_hardening_rules():
+    for path in (REPO / ".github/workflows").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        workflow = yaml.safe_load(text)
+        assert workflow["permissions"] == {}, path.name
+        assert "pull_request_target" not in text
+        for job in workflow["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert re.search(r"@[0-9a-f]{40}$", step["uses"]), step["uses"]
+                    if "checkout" in step["uses"]:
+                        assert step["with"]["persist-credentials"] is False
+                assert "github.event" not in step.get("run", ""), f"{path.name}: {step.get('name')}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from .catalog import Catalog, load_catalog
 from .fields import SLUG
 from .generate import write_files, write_pages
+from .json_schema import SCHEMA_PATHS
 from .outputs import site_files
 from .i18n import t
 from .pages import build_pages
@@ -141,8 +142,11 @@ def run_new(root: Path, kind: str, new_id: str) -> int:
         print(t("cli.new_exists", path=target), file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    template = (SCAFFOLDS / f"{kind}.yaml").read_text(encoding="utf-8")
-    target.write_text(template.replace("{today}", settings.today.isoformat()), encoding="utf-8")
+    template = (SCAFFOLDS / f"{kind}.yaml").read_text(encoding="utf-8").replace("{today}", settings.today.isoformat())
+    schema = settings.absolute_url(SCHEMA_PATHS[kind])
+    if schema:  # editors with yaml-language-server then complete and check the file
+        template = f"# yaml-language-server: $schema={schema}\n" + template
+    target.write_text(template, encoding="utf-8")
     print(t("cli.new_written", path=target))
     return 0
 

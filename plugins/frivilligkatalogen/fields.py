@@ -120,6 +120,8 @@ class Text(Kind):
 
     def schema(self):
         out: dict = {"type": "string"}
+        if self.single_line:
+            out["pattern"] = r"^[^\n]*$"
         if self.min is not None:
             out["minLength"] = self.min
         if self.max is not None:
@@ -226,7 +228,7 @@ class Date(Kind):
         raise Invalid(t("field.not_date", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,7 @@ class Time(Kind):
         raise Invalid(t("field.not_time", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
+        return {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,7 @@ class DateTime(Kind):
         raise Invalid(t("field.not_datetime", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:00)?$"}
+        return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:00)?$"}
 
 
 @dataclass(frozen=True)
@@ -322,7 +324,7 @@ class Url(Kind):
         raise Invalid(t("field.not_url", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": r"^[hH][tT][tT][pP][sS]?://\S+$"}
+        return {"type": "string", "pattern": _URL.pattern.replace("(?i)", "").replace("^https?", "^[hH][tT][tT][pP][sS]?")}
 
 
 def is_web_address(text: str) -> bool:
@@ -344,7 +346,7 @@ class ImageSource(Kind):
         raise Invalid(t("field.not_image", value=shown(node)))
 
     def schema(self):
-        return {"type": "string"}
+        return {"type": "string", "anyOf": [{"pattern": _IMAGE_PATH.pattern}, Url().schema()]}
 
 
 @dataclass(frozen=True)
@@ -394,7 +396,8 @@ class Phone(Kind):
         raise Invalid(t("field.not_phone", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": r"^(\+47|0047)?[\s\-.]*(\d[\s\-.]*){8}$"}
+        # An unquoted 8-digit number is an integer to a YAML 1.2 editor.
+        return {"anyOf": [{"type": "string", "pattern": r"^(\+47|0047)?[\s\-.]*([0-9][\s\-.]*){8}$"}, {"type": "integer", "minimum": 10000000, "maximum": 99999999}]}
 
 
 def org_number_is_valid(number: str) -> bool:
@@ -421,7 +424,7 @@ class OrgNumber(Kind):
         return text
 
     def schema(self):
-        return {"type": "string", "pattern": r"^[89]\d{8}$"}
+        return {"anyOf": [{"type": "string", "pattern": r"^[89][0-9]{8}$"}, {"type": "integer", "minimum": 800000000, "maximum": 999999999}]}
 
 
 @dataclass(frozen=True)
@@ -435,7 +438,8 @@ class PostalCode(Kind):
         raise Invalid(t("field.not_postal_code", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": r"^\d{4}$"}
+        # Unquoted, 0150 is the integer 150 to an editor; the validator keeps the text.
+        return {"anyOf": [{"type": "string", "pattern": r"^[0-9]{4}$"}, {"type": "integer", "minimum": 0, "maximum": 9999}]}
 
 
 @dataclass(frozen=True)
@@ -453,7 +457,7 @@ class Category(Kind):
     def schema(self):
         from .categories import CATEGORY_CODES
 
-        return {"type": "integer", "enum": sorted(CATEGORY_CODES)}
+        return {"enum": sorted(CATEGORY_CODES) + [str(code) for code in sorted(CATEGORY_CODES)]}
 
 
 @dataclass(frozen=True)
@@ -483,6 +487,9 @@ class Area(Kind):
 
     def schema(self):
         return {"type": "string"}
+
+    def schema_for(self, areas: list[str]) -> dict:
+        return {"type": "string", "enum": list(areas)} if areas else self.schema()
 
 
 @dataclass(frozen=True)

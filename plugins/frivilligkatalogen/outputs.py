@@ -12,6 +12,7 @@ from .addresses import feed_path_single
 from .feeds import FeedBuilder
 from .directory_filters import filter_index_bytes
 from .history import read_history
+from .json_schema import schema_files
 from .schedule import occurrences
 
 
@@ -26,6 +27,7 @@ def site_files(catalog: Catalog) -> dict[str, bytes]:
     files = builder.build()
     files.update(single_date_files(catalog, builder))
     files["organisasjoner/filter.json"] = filter_index_bytes(catalog)
+    files.update(schema_files(catalog.settings))
     for asset in sorted(ASSETS.iterdir()):
         files[f"assets/katalog/{asset.name}"] = asset.read_bytes()
     return files

@@ -204,4 +204,7 @@ def record_schema(cls: type) -> dict:
     out: dict = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
         out["required"] = required
+    rules = getattr(cls, "json_schema_rules", None)
+    if rules:
+        out["allOf"] = list(rules)
     return out

@@ -66,6 +66,14 @@ class Settings:
 
         return urlsplit(self.site_url).hostname or "frivilligkatalogen.invalid"
 
+    def issue_form_url(self, form: str, **answers: str) -> str | None:
+        """A new issue with one of the forms, its questions prefilled (GitHub's ``?template=`` links)."""
+        if not self.repo_url:
+            return None
+        from urllib.parse import urlencode
+
+        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode({"template": f"{form}.yml", **answers})
+
     def edit_url(self, relative_path: str) -> str | None:
         """Where a data file opens in the repository's web editor."""
         if not self.repo_url:

@@ -6,6 +6,7 @@ An activity happens either by ``schedule`` (recurrence rules, expanded by
 
 from __future__ import annotations
 
+from typing import ClassVar
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -67,6 +68,11 @@ class Rule:
 class EventDate:
     """A single event: local start and end, or an all-day date (with an optional end date)."""
 
+    json_schema_rules: ClassVar[tuple] = (
+        {"oneOf": [{"required": ["start", "end"], "not": {"anyOf": [{"required": ["date"]}, {"required": ["end_date"]}]}},
+                   {"required": ["date"], "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]}}]},
+    )
+
     start: datetime | None = spec(DateTime())
     end: datetime | None = spec(DateTime())
     date: date | None = spec(Date())
@@ -102,6 +108,10 @@ class EventDate:
 class Price:
     """What taking part costs: free, or an amount in kroner."""
 
+    json_schema_rules: ClassVar[tuple] = (
+        {"oneOf": [{"required": ["free"], "properties": {"free": {"const": True}}, "not": {"required": ["amount"]}}, {"required": ["amount"], "not": {"required": ["free"]}}]},
+    )
+
     free: bool | None = spec(Boolean())
     amount: int | None = spec(Integer(0))
     per: str | None = spec(Choice(FEE_PERIODS))
@@ -132,6 +142,12 @@ class Signup:
 @dataclass(kw_only=True)
 class Activity:
     """Something an association does that a resident can take part in."""
+
+    json_schema_rules: ClassVar[tuple] = (
+        {"oneOf": [{"required": ["venue"]}, {"required": ["location"]}, {"required": ["online"]}]},
+        {"oneOf": [{"required": ["schedule"]}, {"required": ["dates"]}]},
+    )
+    """The parts of ``check`` that JSON Schema can say too (for editors)."""
 
     id: str = spec(Slug(), required=True)
     title: str = spec(Text(3, 120, single_line=True), required=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
 from dataclasses import dataclass
 
 from ..fields import Choice, Integer, ListOf, PostalCode, Text
@@ -32,6 +33,8 @@ class Audience:
 @dataclass(kw_only=True)
 class Address:
     """A postal address; the postal code stays text (0150 is 0150)."""
+
+    json_schema_rules: ClassVar[tuple] = ({"minProperties": 1},)
 
     street: str | None = spec(Text(1, 120, single_line=True))
     postal_code: str | None = spec(PostalCode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,8 @@ STATUSES = ("active", "inactive", "closed")
 class Person:
     """A contact person; the name is published only with recorded consent."""
 
+    json_schema_rules: ClassVar[tuple] = ({"required": ["consent"], "properties": {"consent": {"const": True}}},)
+
     name: str = spec(Text(2, 120, single_line=True), required=True)
     role: str | None = spec(Text(1, 80, single_line=True))
     consent: bool | None = spec(Boolean())
@@ -33,6 +36,8 @@ class Person:
 @dataclass(kw_only=True)
 class Contact:
     """How to reach the association; at least one way."""
+
+    json_schema_rules: ClassVar[tuple] = ({"anyOf": [{"required": ["email"]}, {"required": ["phone"]}, {"required": ["website"]}]},)
 
     email: str | None = spec(Email())
     phone: str | None = spec(Phone())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,6 +37,8 @@ class Owner:
 @dataclass(kw_only=True)
 class Booking:
     """How to book the venue; at least one way."""
+
+    json_schema_rules: ClassVar[tuple] = ({"anyOf": [{"required": ["url"]}, {"required": ["email"]}, {"required": ["phone"]}]},)
 
     url: str | None = spec(Url())
     email: str | None = spec(Email())
