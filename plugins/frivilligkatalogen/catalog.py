@@ -64,7 +64,12 @@ class Catalog:
         return dict(out)
 
     def sorted_organizations(self) -> list[Organization]:
-        return sorted(self.organizations.values(), key=lambda o: (o.name.casefold(), o.id))
+        """Associations by name (computed once: the catalogue does not change after loading)."""
+        cached = self.__dict__.get("_sorted_organizations")
+        if cached is None or len(cached) != len(self.organizations):
+            cached = sorted(self.organizations.values(), key=lambda o: (o.name.casefold(), o.id))
+            self.__dict__["_sorted_organizations"] = cached
+        return cached
 
     def sorted_venues(self) -> list[Venue]:
         return sorted(self.venues.values(), key=lambda v: (v.name.casefold(), v.id))

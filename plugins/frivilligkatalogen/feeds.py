@@ -231,6 +231,21 @@ class FeedBuilder:
     # Feeds ----------------------------------------------------------------
 
     def calendar(self, name: str, description: str, events: list[Event]) -> bytes:
+        """A feed: its header and time zone, then each event's bytes (serialised once, shared by every feed)."""
+        parts = [self._header(name, description)]
+        for event in sorted(events, key=lambda e: str(e["uid"])):
+            parts.append(self._event_bytes(event))
+        parts.append(b"END:VCALENDAR\r\n")
+        return b"".join(parts)
+
+    def _event_bytes(self, event: Event) -> bytes:
+        cache = self.__dict__.setdefault("_serialised", {})
+        key = id(event)
+        if key not in cache:
+            cache[key] = (event, event.to_ical())  # keep the event alive so its id stays unique
+        return cache[key][1]
+
+    def _header(self, name: str, description: str) -> bytes:
         cal = Calendar()
         cal.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
         cal.add("version", "2.0")
@@ -243,9 +258,9 @@ class FeedBuilder:
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "PT12H")
         cal.add_component(oslo_timezone())
-        for event in sorted(events, key=lambda e: str(e["uid"])):
-            cal.add_component(event)
-        return cal.to_ical()
+        text = cal.to_ical()
+        assert text.endswith(b"END:VCALENDAR\r\n")
+        return text[: -len(b"END:VCALENDAR\r\n")]
 
     def organization_events(self, organizations) -> list[Event]:
         return [event for org in organizations for activity in org.activities or [] for event in self.activity_events(org, activity)]

@@ -53,8 +53,13 @@ def t(message_key: str, /, **values) -> str:
 
 def table(key: str) -> dict:
     """A whole sub-table, e.g. ``categories`` or ``venue_types``, as key -> text."""
+    return _table(_language, key)
+
+
+@lru_cache(maxsize=None)
+def _table(language: str, key: str) -> dict:
     prefix = key + "."
-    found = {k[len(prefix):]: v for k, v in strings(_language).items() if k.startswith(prefix)}
+    found = {k[len(prefix):]: v for k, v in strings(language).items() if k.startswith(prefix)}
     return found or {k[len(prefix):]: v for k, v in strings(DEFAULT_LANGUAGE).items() if k.startswith(prefix)}
 
 

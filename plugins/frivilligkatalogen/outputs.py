@@ -13,7 +13,7 @@ from .feeds import FeedBuilder
 from .directory_filters import filter_index_bytes
 from .history import read_history
 from .json_schema import schema_files
-from .schedule import occurrences
+from .schedule import next_dates
 
 
 ASSETS = Path(__file__).parent / "assets"
@@ -35,8 +35,6 @@ def site_files(catalog: Catalog) -> dict[str, bytes]:
 
 def single_date_files(catalog: Catalog, builder: FeedBuilder) -> dict[str, bytes]:
     """For each activity, a one-event file with its next date ("legg til i kalenderen")."""
-    from datetime import timedelta
-
     from .feeds import single_date_event
 
     today = catalog.settings.today
@@ -45,8 +43,7 @@ def single_date_files(catalog: Catalog, builder: FeedBuilder) -> dict[str, bytes
         if not org.is_active:
             continue
         for activity in org.activities or []:
-            found = occurrences(org, activity, catalog.holidays, today, today + timedelta(days=400))
-            next_ones = [o for o in found if not o.cancelled and o.start.date() >= today]
+            next_ones = [o for o in next_dates(catalog, org, activity) if not o.cancelled and o.start.date() >= today]
             if next_ones:
                 event = single_date_event(builder, next_ones[0])
                 files[feed_path_single(org.id, activity.id)] = builder.calendar(activity.title, org.name, [event])

@@ -27,7 +27,7 @@ from .directory_filters import facets
 from .catalog import Catalog
 from .categories import category_name
 from .i18n import t, t_count, table, word_list
-from .schedule import occurrences, upcoming
+from .schedule import next_dates, upcoming
 from .structured_data import organization_json_ld
 from .untrusted import render_markdown
 
@@ -146,9 +146,7 @@ class PageRenderer:
 
     def next_dates(self, org, activity, count: int = NEXT_DATES):
         """The next dates of an activity from today (cancelled ones included, marked)."""
-        today = self.catalog.settings.today
-        found = occurrences(org, activity, self.catalog.holidays, today, today + timedelta(days=400))
-        return [o for o in found if o.end.date() >= today][:count]
+        return next_dates(self.catalog, org, activity)[:count]
 
     def upcoming_days(self, days: int):
         """Occurrences of the next few days, for the front page."""
@@ -200,6 +198,10 @@ def build_pages(catalog: Catalog) -> list[PageView]:
     today = catalog.settings.today
     window_end = today + timedelta(days=7 * WEEKS_AHEAD - 1)
     all_coming = upcoming(catalog, today, window_end)
+    coming_by_venue: dict[str, list] = {}
+    for occurrence in all_coming:
+        if occurrence.activity.venue:
+            coming_by_venue.setdefault(occurrence.activity.venue, []).append(occurrence)
     pages += [
         PageView(
             url=ACTIVITIES,
@@ -259,7 +261,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 description=t("venue_types." + venue.type) + ", " + wording.address(venue.address),
                 body=renderer.render(
                     "venue.html", url, venue=venue, users=organizations, activities=activities,
-                    coming=[o for o in all_coming if o.activity.venue == venue.id],
+                    coming=coming_by_venue.get(venue.id, []),
                 ),
                 section=VENUES,
                 edit_path=venue.source.path,

@@ -142,3 +142,18 @@ def upcoming(catalog, window_start: date, window_end: date, organizations=None) 
 def local(moment: datetime) -> datetime:
     """A naive local time as an aware Europe/Oslo datetime."""
     return moment.replace(tzinfo=OSLO)
+
+
+NEXT_HORIZON_DAYS = 400
+"""How far ahead "the next dates" of an activity are looked for."""
+
+
+def next_dates(catalog, org: Organization, activity: Activity) -> list[Occurrence]:
+    """The coming dates of an activity from the build day (cancelled ones included), computed once per build."""
+    cache = catalog.__dict__.setdefault("_next_dates", {})
+    key = (org.id, activity.id)
+    if key not in cache:
+        today = catalog.settings.today
+        found = occurrences(org, activity, catalog.holidays, today, today + timedelta(days=NEXT_HORIZON_DAYS))
+        cache[key] = [o for o in found if o.end.date() >= today]
+    return cache[key]
