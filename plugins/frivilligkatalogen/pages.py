@@ -35,6 +35,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 WEEKS_AHEAD = 8
 """How far ahead the activity calendar page looks (built daily, so it rolls on)."""
+SPLIT_ACTIVITIES_ABOVE = 2000
+"""Above this many occurrences in the eight weeks, the activity calendar becomes one page per week
+(a city's eight weeks on one page would be tens of megabytes)."""
 NEXT_DATES = 3
 """How many coming dates an activity shows on its association's page."""
 
@@ -164,6 +167,37 @@ class PageRenderer:
         return self.render(f"fragments/{name}.html", url)
 
 
+def activity_pages(renderer: PageRenderer, coming: list, today: date, window_end: date) -> list[PageView]:
+    """The activity calendar: one page for the eight weeks, or one page per week at city scale."""
+    municipality = renderer.catalog.settings.municipality
+    if len(coming) <= SPLIT_ACTIVITIES_ABOVE:
+        weeks = [(ACTIVITIES, today, window_end, coming)]
+    else:
+        weeks = []
+        for number in range(WEEKS_AHEAD):
+            first = today + timedelta(days=7 * number)
+            last = first + timedelta(days=6)
+            url = ACTIVITIES if number == 0 else f"{ACTIVITIES}uke-{number + 1}/"
+            weeks.append((url, first, last, [o for o in coming if first <= o.day <= last]))
+    week_links = [(url, wording.date_span(first, last)) for url, first, last, _ in weeks] if len(weeks) > 1 else []
+    pages = []
+    for index, (url, first, last, items) in enumerate(weeks):
+        pages.append(
+            PageView(
+                url=url,
+                title=t("page.activities_title") if index == 0 else t("page.activities_week_title", span=wording.date_span(first, last)),
+                description=t("page.activities_intro", weeks=WEEKS_AHEAD, municipality=municipality),
+                body=renderer.render(
+                    "activities.html", url, coming=items, window_end=window_end, weeks=WEEKS_AHEAD,
+                    week_links=week_links, current=url,
+                ),
+                section=ACTIVITIES,
+                in_nav=index == 0,
+            )
+        )
+    return pages
+
+
 def build_pages(catalog: Catalog) -> list[PageView]:
     """Every generated page of a valid catalogue, directory pages first."""
     renderer = PageRenderer(catalog)
@@ -202,17 +236,8 @@ def build_pages(catalog: Catalog) -> list[PageView]:
     for occurrence in all_coming:
         if occurrence.activity.venue:
             coming_by_venue.setdefault(occurrence.activity.venue, []).append(occurrence)
+    pages += activity_pages(renderer, all_coming, today, window_end)
     pages += [
-        PageView(
-            url=ACTIVITIES,
-            title=t("page.activities_title"),
-            description=t("page.activities_intro", weeks=WEEKS_AHEAD, municipality=municipality),
-            body=renderer.render(
-                "activities.html", ACTIVITIES, coming=all_coming, window_end=window_end, weeks=WEEKS_AHEAD
-            ),
-            section=ACTIVITIES,
-            in_nav=True,
-        ),
         PageView(
             url=CALENDAR,
             title=t("page.calendar_title"),

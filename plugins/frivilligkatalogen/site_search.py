@@ -26,7 +26,7 @@ _ARTICLE = '<article class="md-content__inner md-typeset">'
 
 def indexed(url: str) -> bool:
     """True for pages the search should find."""
-    if url in NOT_INDEXED or url.startswith(CATEGORIES) or url.startswith(CALENDAR):
+    if url in NOT_INDEXED or url.startswith((CATEGORIES, CALENDAR, ACTIVITIES)):
         return False
     return not url.endswith("404.html")
 
