@@ -21,7 +21,7 @@ from .catalog import Catalog, load_catalog
 from .fields import SLUG
 from .generate import write_files, write_pages
 from .json_schema import SCHEMA_PATHS
-from .outputs import site_files
+from .outputs import iter_site_files
 from .i18n import t
 from .pages import build_pages
 from .progress import ProgressLine
@@ -158,7 +158,7 @@ def run_generate(root: Path, out: Path) -> int:
         print(t("cli.build_failed"), file=sys.stderr)
         return 1
     count = write_pages(build_pages(catalog), out, progress=ProgressLine(t("cli.writing")))
-    count += write_files(site_files(catalog), out)
+    count += write_files(iter_site_files(catalog), out)
     print(t("cli.generated", count=count, out=out))
     return 0
 

@@ -246,66 +246,69 @@ class FeedBuilder:
         return cache[key][1]
 
     def _header(self, name: str, description: str) -> bytes:
-        cal = Calendar()
-        cal.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("name", name)
-        cal.add("x-wr-calname", name)
-        cal.add("description", description)
-        cal.add("x-wr-caldesc", description)
-        cal.add("x-wr-timezone", "Europe/Oslo")
-        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", "PT12H")
-        cal.add_component(oslo_timezone())
-        text = cal.to_ical()
-        assert text.endswith(b"END:VCALENDAR\r\n")
-        return text[: -len(b"END:VCALENDAR\r\n")]
+        """The calendar's properties and the time zone; only the name and description vary."""
+        fixed = self.__dict__.get("_fixed_header")
+        if fixed is None:
+            cal = Calendar()
+            cal.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
+            cal.add("version", "2.0")
+            cal.add("calscale", "GREGORIAN")
+            head = cal.to_ical()[: -len(b"END:VCALENDAR\r\n")]
+            tail = Calendar()
+            tail.add("x-wr-timezone", "Europe/Oslo")
+            tail.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+            tail.add("x-published-ttl", "PT12H")
+            tail.add_component(oslo_timezone())
+            body = tail.to_ical()[len(b"BEGIN:VCALENDAR\r\n"): -len(b"END:VCALENDAR\r\n")]
+            fixed = self.__dict__["_fixed_header"] = (head, body)
+        named = Calendar()
+        named.add("name", name)
+        named.add("x-wr-calname", name)
+        named.add("description", description)
+        named.add("x-wr-caldesc", description)
+        middle = named.to_ical()[len(b"BEGIN:VCALENDAR\r\n"): -len(b"END:VCALENDAR\r\n")]
+        return fixed[0] + middle + fixed[1]
 
     def organization_events(self, organizations) -> list[Event]:
         return [event for org in organizations for activity in org.activities or [] for event in self.activity_events(org, activity)]
 
-    def build(self) -> dict[str, bytes]:
-        """Every feed file, by its address under the site root."""
+    def build(self):
+        """Every feed file as (address, bytes), made one at a time."""
         catalog = self.catalog
         municipality = self.settings.municipality
         active = [org for org in catalog.sorted_organizations() if org.is_active]
-        files = {
-            feed_path_all(): self.calendar(
-                t("calendar.all_name", municipality=municipality),
-                t("calendar.all_description", municipality=municipality),
-                self.organization_events(active),
-            ),
-            feed_path_deadlines(): self.calendar(
-                t("calendar.deadlines_name", municipality=municipality),
-                t("calendar.deadlines_description", municipality=municipality),
-                [event for grant in sorted(catalog.grants.values(), key=lambda g: g.id) for event in self.grant_events(grant)],
-            ),
-        }
-        files[feed_path_wheel()] = self.calendar(
+        yield feed_path_all(), self.calendar(
+            t("calendar.all_name", municipality=municipality),
+            t("calendar.all_description", municipality=municipality),
+            self.organization_events(active),
+        )
+        yield feed_path_deadlines(), self.calendar(
+            t("calendar.deadlines_name", municipality=municipality),
+            t("calendar.deadlines_description", municipality=municipality),
+            [event for grant in sorted(catalog.grants.values(), key=lambda g: g.id) for event in self.grant_events(grant)],
+        )
+        yield feed_path_wheel(), self.calendar(
             t("wheel.name", municipality=municipality), t("wheel.description", municipality=municipality), self.wheel_events()
         )
         for org in active:
-            files[feed_path_organization(org.id)] = self.calendar(
+            yield feed_path_organization(org.id), self.calendar(
                 org.name, t("calendar.organization_description", name=org.name), self.organization_events([org])
             )
+        at_venue: dict[str, list[Event]] = {}
+        for org in active:
+            for activity in org.activities or []:
+                if activity.venue:
+                    at_venue.setdefault(activity.venue, []).extend(self.activity_events(org, activity))
         for venue in catalog.sorted_venues():
-            events = [
-                event
-                for org in active
-                for activity in org.activities or []
-                if activity.venue == venue.id
-                for event in self.activity_events(org, activity)
-            ]
-            files[feed_path_venue(venue.id)] = self.calendar(venue.name, t("calendar.venue_description", name=venue.name), events)
+            events = at_venue.get(venue.id, [])
+            yield feed_path_venue(venue.id), self.calendar(venue.name, t("calendar.venue_description", name=venue.name), events)
         for code, organizations in sorted(catalog.organizations_by_category().items()):
             name = category_name(code)
-            files[feed_path_category(code)] = self.calendar(
+            yield feed_path_category(code), self.calendar(
                 t("calendar.category_name", name=name, municipality=municipality),
                 t("calendar.category_description", name=name, municipality=municipality),
                 self.organization_events(organizations),
             )
-        return files
 
 
 def _activity_in(record: Organization, activity_id: str) -> Activity | None:

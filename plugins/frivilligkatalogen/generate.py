@@ -36,10 +36,12 @@ def write_pages(views: list[PageView], out: Path, progress=None) -> int:
     return len(views)
 
 
-def write_files(files: dict[str, bytes], out: Path) -> int:
-    """Write the non-page files (feeds, exports) under ``out``."""
-    for path, content in files.items():
+def write_files(files, out: Path) -> int:
+    """Write the non-page files (feeds, exports) under ``out``, from (address, bytes) pairs."""
+    count = 0
+    for path, content in files:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return len(files)
+        count += 1
+    return count

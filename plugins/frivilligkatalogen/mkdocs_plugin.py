@@ -32,7 +32,8 @@ from .catalog import Catalog, load_catalog
 from .content_policy import add_policy, policy
 from .site_search import WASM_POLICY, mark_for_search, run_pagefind
 from .i18n import set_language, t
-from .outputs import site_files
+from .generate import write_files
+from .outputs import iter_site_files
 from .pages import PageRenderer, PageView, build_pages
 from .settings import Settings, settings_from_options
 
@@ -134,8 +135,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 files.remove(existing)
             files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
             self.views[view.src_uri] = view
-        for path, content in site_files(self.catalog).items():
-            files.append(File.generated(config, path, content=content))
         self.renderer = PageRenderer(self.catalog)
         return files
 
@@ -170,12 +169,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_page_content(self, html, *, page, config, files):
         view = self.views.get(page.file.src_uri)
         if view is not None:
-            return view.body
+            return view.render()
         # Hand-written pages may ask for live data: <!-- katalog:NAME -->
         # Live lists change daily and repeat other pages: keep them out of the search index.
         return FRAGMENT.sub(lambda match: "<div data-pagefind-ignore>" + self.renderer.fragment(match.group(1), page.url) + "</div>", html)
 
     def on_post_page(self, output, *, page, config):
+        if page.file.src_uri in self.views:
+            page.content = None  # written out: a city's pages need not stay in memory
         if self.config.search:
             output = mark_for_search(output, page.url)
         output, hashes = add_policy(output, self.script_sources)
@@ -191,6 +192,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return output
 
     def on_post_build(self, *, config):
+        # Feeds, exports and scripts, written one at a time (not held as MkDocs files).
+        write_files(iter_site_files(self.catalog), Path(config.site_dir))
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
         target = Path(config.site_dir) / POLICY_FILE
         target.write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")

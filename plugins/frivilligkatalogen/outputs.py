@@ -21,24 +21,31 @@ ASSETS = Path(__file__).parent / "assets"
 
 
 def site_files(catalog: Catalog) -> dict[str, bytes]:
-    """Every non-page file, by its address under the site root."""
+    """Every non-page file, by its address under the site root (see :func:`iter_site_files` to stream them)."""
+    return dict(iter_site_files(catalog))
+
+
+def iter_site_files(catalog: Catalog):
+    """Every non-page file as (address, bytes), one at a time: a city's feeds need not all be in memory."""
+    yield from _site_files(catalog)
+
+
+def _site_files(catalog: Catalog):
     history = read_history(catalog.settings.root, catalog.settings.data_dir)
     builder = FeedBuilder(catalog, history)
-    files = builder.build()
-    files.update(single_date_files(catalog, builder))
-    files["organisasjoner/filter.json"] = filter_index_bytes(catalog)
-    files.update(schema_files(catalog.settings))
+    yield from builder.build()
+    yield from single_date_files(catalog, builder)
+    yield "organisasjoner/filter.json", filter_index_bytes(catalog)
+    yield from schema_files(catalog.settings).items()
     for asset in sorted(ASSETS.iterdir()):
-        files[f"assets/katalog/{asset.name}"] = asset.read_bytes()
-    return files
+        yield f"assets/katalog/{asset.name}", asset.read_bytes()
 
 
-def single_date_files(catalog: Catalog, builder: FeedBuilder) -> dict[str, bytes]:
+def single_date_files(catalog: Catalog, builder: FeedBuilder):
     """For each activity, a one-event file with its next date ("legg til i kalenderen")."""
     from .feeds import single_date_event
 
     today = catalog.settings.today
-    files = {}
     for org in catalog.sorted_organizations():
         if not org.is_active:
             continue
@@ -46,5 +53,4 @@ def single_date_files(catalog: Catalog, builder: FeedBuilder) -> dict[str, bytes
             next_ones = [o for o in next_dates(catalog, org, activity) if not o.cancelled and o.start.date() >= today]
             if next_ones:
                 event = single_date_event(builder, next_ones[0])
-                files[feed_path_single(org.id, activity.id)] = builder.calendar(activity.title, org.name, [event])
-    return files
+                yield feed_path_single(org.id, activity.id), builder.calendar(activity.title, org.name, [event])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -48,7 +49,11 @@ BRREG_LOOKUP = "https://virksomhet.brreg.no/nb/oppslag/enheter/{number}"
 
 @dataclass
 class PageView:
-    """One generated page, independent of any site generator."""
+    """One generated page, independent of any site generator.
+
+    The body is rendered when it is asked for (``body``), not when the view is made,
+    so a build of thousands of pages never holds all of them in memory at once.
+    """
 
     url: str
     """Address relative to the site root, with a trailing slash (``organisasjoner/x/``)."""
@@ -56,14 +61,18 @@ class PageView:
     """Plain text; every adapter escapes it for its context."""
     description: str | None
     """Plain text for the meta description."""
-    body: str
-    """Safe HTML: the page's content, starting with its ``<h1>``."""
+    render: Callable[[], str]
+    """Renders the body: safe HTML, starting with the page's ``<h1>``."""
     section: str
     """The directory page this page belongs under (for breadcrumbs and the active section)."""
     edit_path: str | None = None
     """The data file behind the page, relative to the site root."""
     in_nav: bool = False
     """True for the directory pages the site's navigation may list."""
+
+    @property
+    def body(self) -> str:
+        return self.render()
 
     @property
     def src_uri(self) -> str:
@@ -162,6 +171,11 @@ class PageRenderer:
         found = sorted((day, grant.name, grant) for grant in self.catalog.grants.values() for day in grant.deadlines if day >= today)
         return [(day, grant) for day, _, grant in found][:limit]
 
+    def organization_body(self, org, url: str) -> str:
+        coming = {activity.id: self.next_dates(org, activity) for activity in org.activities or []}
+        json_ld = organization_json_ld(self.catalog, org, coming, self.catalog.settings.absolute_url(url))
+        return self.render("organization.html", url, org=org, coming=coming, json_ld=json_ld)
+
     def fragment(self, name: str, url: str) -> str:
         """A piece of live data for a hand-written page (``<!-- katalog:NAME -->``)."""
         return self.render(f"fragments/{name}.html", url)
@@ -187,7 +201,7 @@ def activity_pages(renderer: PageRenderer, coming: list, today: date, window_end
                 url=url,
                 title=t("page.activities_title") if index == 0 else t("page.activities_week_title", span=wording.date_span(first, last)),
                 description=t("page.activities_intro", weeks=WEEKS_AHEAD, municipality=municipality),
-                body=renderer.render(
+                render=lambda url=url, items=items: renderer.render(
                     "activities.html", url, coming=items, window_end=window_end, weeks=WEEKS_AHEAD,
                     week_links=week_links, current=url,
                 ),
@@ -208,7 +222,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             url=ORGANIZATIONS,
             title=t("page.organizations_title"),
             description=t("page.organizations_intro", municipality=municipality),
-            body=renderer.render("organizations.html", ORGANIZATIONS, by_category=by_category, facets=facets(catalog)),
+            render=lambda: renderer.render("organizations.html", ORGANIZATIONS, by_category=by_category, facets=facets(catalog)),
             section=ORGANIZATIONS,
             in_nav=True,
         ),
@@ -216,7 +230,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             url=VENUES,
             title=t("page.venues_title"),
             description=t("page.venues_intro", municipality=municipality),
-            body=renderer.render("venues.html", VENUES),
+            render=lambda: renderer.render("venues.html", VENUES),
             section=VENUES,
             in_nav=True,
         ),
@@ -224,7 +238,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             url=CATEGORIES,
             title=t("page.categories_label"),
             description=None,
-            body=renderer.render("categories.html", CATEGORIES, by_category=by_category),
+            render=lambda: renderer.render("categories.html", CATEGORIES, by_category=by_category),
             section=ORGANIZATIONS,
             in_nav=True,
         ),
@@ -242,7 +256,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             url=CALENDAR,
             title=t("page.calendar_title"),
             description=t("page.calendar_intro", municipality=municipality),
-            body=renderer.render("calendar.html", CALENDAR, by_category=by_category),
+            render=lambda: renderer.render("calendar.html", CALENDAR, by_category=by_category),
             section=ACTIVITIES,
             in_nav=True,
         ),
@@ -250,28 +264,26 @@ def build_pages(catalog: Catalog) -> list[PageView]:
             url=SEARCH,
             title=t("search.title"),
             description=t("search.intro"),
-            body=renderer.render("search.html", SEARCH, translations=table("search.pagefind")),
+            render=lambda: renderer.render("search.html", SEARCH, translations=table("search.pagefind")),
             section=SEARCH,
         ),
         PageView(
             url=GRANTS,
             title=t("page.grants_title"),
             description=t("page.grants_intro", municipality=municipality),
-            body=renderer.render("grants.html", GRANTS),
+            render=lambda: renderer.render("grants.html", GRANTS),
             section=GRANTS,
             in_nav=True,
         ),
     ]
     for org in catalog.sorted_organizations():
         url = organization_url(org.id)
-        coming = {activity.id: renderer.next_dates(org, activity) for activity in org.activities or []}
-        json_ld = organization_json_ld(catalog, org, coming, catalog.settings.absolute_url(url))
         pages.append(
             PageView(
                 url=url,
                 title=org.name,
                 description=org.summary,
-                body=renderer.render("organization.html", url, org=org, coming=coming, json_ld=json_ld),
+                render=lambda org=org, url=url: renderer.organization_body(org, url),
                 section=ORGANIZATIONS,
                 edit_path=org.source.path,
             )
@@ -284,7 +296,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 url=url,
                 title=venue.name,
                 description=t("venue_types." + venue.type) + ", " + wording.address(venue.address),
-                body=renderer.render(
+                render=lambda venue=venue, url=url, organizations=organizations, activities=activities: renderer.render(
                     "venue.html", url, venue=venue, users=organizations, activities=activities,
                     coming=coming_by_venue.get(venue.id, []),
                 ),
@@ -299,7 +311,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 url=url,
                 title=category_name(code),
                 description=t("page.category_intro", name=category_name(code)),
-                body=renderer.render("category.html", url, code=code, organizations=organizations),
+                render=lambda url=url, code=code, organizations=organizations: renderer.render("category.html", url, code=code, organizations=organizations),
                 section=ORGANIZATIONS,
             )
         )
