@@ -126,7 +126,17 @@ def load_catalog(settings: Settings, progress=None) -> Catalog:
                 setattr(catalog, attribute, record)
     _check_references(catalog)
     catalog.problems.sort()
+    if catalog.ok:
+        _forget_positions(catalog)
     return catalog
+
+
+def _forget_positions(catalog: Catalog) -> None:
+    """Positions only serve error messages; a valid catalogue of a city need not keep millions of them."""
+    records = [*catalog.organizations.values(), *catalog.venues.values(), *catalog.grants.values(), catalog.holidays, catalog.meeting_places]
+    for record in records:
+        if record.source is not None:
+            record.source = Source(record.source.path, {})
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -79,11 +79,12 @@ class FeedBuilder:
         self.history = history
         self.horizon = date(self.settings.today.year + 2, 12, 31)
         """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
-        self._events: dict[tuple[str, str], list[Event]] = {}
+        self._events: dict[tuple[str, str], list[tuple[str, bytes]]] = {}
 
     # Events ---------------------------------------------------------------
 
-    def activity_events(self, org: Organization, activity: Activity) -> list[Event]:
+    def activity_events(self, org: Organization, activity: Activity) -> list[tuple[str, bytes]]:
+        """The activity's events as (UID, serialised bytes), made once and shared by every feed it is in."""
         key = (org.id, activity.id)
         if key not in self._events:
             version = self.history.version(
@@ -95,7 +96,7 @@ class FeedBuilder:
                 if (event := self._rule_event(org, activity, index, rule, version)) is not None
             ]
             events += [self._date_event(org, activity, item, version) for item in activity.dates or []]
-            self._events[key] = events
+            self._events[key] = [serialised(event) for event in events]
         return self._events[key]
 
     def uid(self, *parts: str) -> str:
@@ -230,20 +231,13 @@ class FeedBuilder:
 
     # Feeds ----------------------------------------------------------------
 
-    def calendar(self, name: str, description: str, events: list[Event]) -> bytes:
-        """A feed: its header and time zone, then each event's bytes (serialised once, shared by every feed)."""
+    def calendar(self, name: str, description: str, events: list) -> bytes:
+        """A feed: its header and time zone, then the events' bytes in UID order."""
         parts = [self._header(name, description)]
-        for event in sorted(events, key=lambda e: str(e["uid"])):
-            parts.append(self._event_bytes(event))
+        pairs = [serialised(event) if isinstance(event, Event) else event for event in events]
+        parts.extend(data for _, data in sorted(pairs))
         parts.append(b"END:VCALENDAR\r\n")
         return b"".join(parts)
-
-    def _event_bytes(self, event: Event) -> bytes:
-        cache = self.__dict__.setdefault("_serialised", {})
-        key = id(event)
-        if key not in cache:
-            cache[key] = (event, event.to_ical())  # keep the event alive so its id stays unique
-        return cache[key][1]
 
     def _header(self, name: str, description: str) -> bytes:
         """The calendar's properties and the time zone; only the name and description vary."""
@@ -269,7 +263,7 @@ class FeedBuilder:
         middle = named.to_ical()[len(b"BEGIN:VCALENDAR\r\n"): -len(b"END:VCALENDAR\r\n")]
         return fixed[0] + middle + fixed[1]
 
-    def organization_events(self, organizations) -> list[Event]:
+    def organization_events(self, organizations) -> list[tuple[str, bytes]]:
         return [event for org in organizations for activity in org.activities or [] for event in self.activity_events(org, activity)]
 
     def build(self):
@@ -294,7 +288,7 @@ class FeedBuilder:
             yield feed_path_organization(org.id), self.calendar(
                 org.name, t("calendar.organization_description", name=org.name), self.organization_events([org])
             )
-        at_venue: dict[str, list[Event]] = {}
+        at_venue: dict[str, list[tuple[str, bytes]]] = {}
         for org in active:
             for activity in org.activities or []:
                 if activity.venue:
@@ -309,6 +303,11 @@ class FeedBuilder:
                 t("calendar.category_description", name=name, municipality=municipality),
                 self.organization_events(organizations),
             )
+
+
+def serialised(event: Event) -> tuple[str, bytes]:
+    """An event as (UID, its bytes in the feed)."""
+    return str(event["uid"]), event.to_ical()
 
 
 def _activity_in(record: Organization, activity_id: str) -> Activity | None:

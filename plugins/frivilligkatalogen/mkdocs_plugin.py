@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from pathlib import Path
 
 from markupsafe import escape
@@ -122,7 +123,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     # Generated files go in before other plugins look at the file list.
     @event_priority(50)
     def on_files(self, files: Files, *, config) -> Files:
+        started = time.perf_counter()
         self.catalog = load_catalog(self.settings)
+        log.info(t("log.loaded", count=len(self.catalog.organizations) + len(self.catalog.venues) + len(self.catalog.grants), seconds=f"{time.perf_counter() - started:.1f}"))
         if not self.catalog.ok:
             for problem in self.catalog.problems:
                 log.error(str(problem))
@@ -136,6 +139,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
             self.views[view.src_uri] = view
         self.renderer = PageRenderer(self.catalog)
+        self.pages_started = time.perf_counter()
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -192,13 +196,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return output
 
     def on_post_build(self, *, config):
+        log.info(t("log.pages", count=len(self.views), seconds=f"{time.perf_counter() - self.pages_started:.1f}"))
         # Feeds, exports and scripts, written one at a time (not held as MkDocs files).
-        write_files(iter_site_files(self.catalog), Path(config.site_dir))
+        started = time.perf_counter()
+        count = write_files(iter_site_files(self.catalog), Path(config.site_dir))
+        log.info(t("log.files", count=count, seconds=f"{time.perf_counter() - started:.1f}"))
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
         target = Path(config.site_dir) / POLICY_FILE
         target.write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")
         if self.config.search:
+            started = time.perf_counter()
             try:
                 run_pagefind(Path(config.site_dir))
+                log.info(t("log.search", seconds=f"{time.perf_counter() - started:.1f}"))
             except RuntimeError as error:
                 raise PluginError(t("search.index_failed", detail=str(error))) from error

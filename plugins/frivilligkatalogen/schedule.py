@@ -148,12 +148,22 @@ NEXT_HORIZON_DAYS = 400
 """How far ahead "the next dates" of an activity are looked for."""
 
 
+NEXT_KEPT = 5
+"""How many coming dates are kept per activity (pages show three; "add to calendar" needs one not cancelled)."""
+
+
 def next_dates(catalog, org: Organization, activity: Activity) -> list[Occurrence]:
-    """The coming dates of an activity from the build day (cancelled ones included), computed once per build."""
+    """The next few dates of an activity from the build day (cancelled ones included), computed once per build.
+
+    A short window first (most activities meet weekly), the long one only when it holds too few.
+    """
     cache = catalog.__dict__.setdefault("_next_dates", {})
     key = (org.id, activity.id)
     if key not in cache:
         today = catalog.settings.today
-        found = occurrences(org, activity, catalog.holidays, today, today + timedelta(days=NEXT_HORIZON_DAYS))
-        cache[key] = [o for o in found if o.end.date() >= today]
+        for days in (42, NEXT_HORIZON_DAYS):
+            found = [o for o in occurrences(org, activity, catalog.holidays, today, today + timedelta(days=days)) if o.end.date() >= today]
+            if len(found) >= NEXT_KEPT and sum(not o.cancelled for o in found) >= 1:
+                break
+        cache[key] = found[:NEXT_KEPT]
     return cache[key]
