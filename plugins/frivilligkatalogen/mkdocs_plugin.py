@@ -173,10 +173,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_page_content(self, html, *, page, config, files):
         view = self.views.get(page.file.src_uri)
         if view is not None:
-            return view.render()
+            # MkDocs populates every page before it renders any: the body comes in
+            # on_page_context, one page at a time, so a city's pages never all sit in memory.
+            return ""
         # Hand-written pages may ask for live data: <!-- katalog:NAME -->
         # Live lists change daily and repeat other pages: keep them out of the search index.
         return FRAGMENT.sub(lambda match: "<div data-pagefind-ignore>" + self.renderer.fragment(match.group(1), page.url) + "</div>", html)
+
+    def on_page_context(self, context, *, page, config, nav):
+        view = self.views.get(page.file.src_uri)
+        if view is not None:
+            page.content = view.render()
+        return context
 
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri in self.views:
