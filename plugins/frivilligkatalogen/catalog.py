@@ -8,6 +8,8 @@ exist. Nothing downstream runs on a catalogue with problems.
 
 from __future__ import annotations
 
+import copy
+import fnmatch
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -87,8 +89,17 @@ KNOWN_ENTRIES = {"organizations", "venues", "grants", "holidays.yaml", "meeting_
 SINGLE_FILES = (("holidays.yaml", "holidays", Holidays), ("meeting_places.yaml", "meeting_places", MeetingPlaces))
 
 
+_PARSED: dict = {}
+"""Parsed files by (path, modification time, size, kind): kept while a process lives, so
+``mkdocs serve`` re-reads only the files that changed between rebuilds."""
+
+
 def load_catalog(settings: Settings, progress=None) -> Catalog:
-    """Read and check every data file under the site's data folder."""
+    """Read and check every data file under the site's data folder.
+
+    With ``settings.only`` (id patterns), only the matching associations are read:
+    a quick preview of a large catalogue while editing.
+    """
     catalog = Catalog(settings)
     data = settings.data_path
     if not data.is_dir():
@@ -98,6 +109,8 @@ def load_catalog(settings: Settings, progress=None) -> Catalog:
         if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
             catalog.problems.append(Problem(_relative(entry, settings.root), 1, 1, "", t("catalog.unknown_entry", name=entry.name, known=", ".join(sorted(KNOWN_ENTRIES)))))
     files = [(folder, cls, path) for folder, cls in KINDS for path in sorted((data / folder).glob("*"))]
+    if settings.only:
+        files = [f for f in files if f[0] != "organizations" or any(fnmatch.fnmatch(f[2].stem, pattern) for pattern in settings.only)]
     for index, (folder, cls, path) in enumerate(files, 1):
         if progress:
             progress(index, len(files))
@@ -148,6 +161,24 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _read_record(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]):
+    try:
+        stat = path.lstat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, cls, tuple(settings.areas))
+    except OSError:
+        key = None
+    if key in _PARSED:
+        record, found = _PARSED[key]
+        problems.extend(found)
+        return copy.copy(record) if record is not None else None
+    found: list[Problem] = []
+    record = _parse_record_file(path, relative, cls, settings, found)
+    problems.extend(found)
+    if key is not None:
+        _PARSED[key] = (record, found)
+    return copy.copy(record) if record is not None else None
+
+
+def _parse_record_file(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]):
     document = read_file(path)
     for problem in document.problems:
         problems.append(Problem(relative, problem.line, problem.column, "", problem.message))

@@ -125,6 +125,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         started = time.perf_counter()
         self.catalog = load_catalog(self.settings)
+        if self.settings.only:
+            log.info(t("log.subset", count=len(self.catalog.organizations), patterns=", ".join(self.settings.only)))
         log.info(t("log.loaded", count=len(self.catalog.organizations) + len(self.catalog.venues) + len(self.catalog.grants), seconds=f"{time.perf_counter() - started:.1f}"))
         if not self.catalog.ok:
             for problem in self.catalog.problems:
@@ -179,6 +181,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Hand-written pages may ask for live data: <!-- katalog:NAME -->
         # Live lists change daily and repeat other pages: keep them out of the search index.
         return FRAGMENT.sub(lambda match: "<div data-pagefind-ignore>" + self.renderer.fragment(match.group(1), page.url) + "</div>", html)
+
+    def on_serve(self, server, *, config, builder):
+        # Edits to the data rebuild the preview (only changed files are parsed again).
+        server.watch(str(self.settings.data_path))
+        return server
 
     def on_page_context(self, context, *, page, config, nav):
         view = self.views.get(page.file.src_uri)

@@ -43,6 +43,9 @@ class Settings:
     campaigns: list[dict] = field(default_factory=lambda: [dict(DEFAULT_CAMPAIGN)])
     """National campaign days and weeks for the annual wheel: ``{name, date: "MM-DD", until?: "MM-DD"}``."""
 
+    only: list[str] = field(default_factory=lambda: only_from_environment())
+    """Id patterns of the associations to build (``KATALOG_UTVALG``); empty builds all."""
+
     root: Path = field(default=Path("."), repr=False)
     """The site root (the folder of ``mkdocs.yml``); not a user option."""
 
@@ -85,6 +88,11 @@ OPTION_NAMES = ("data_dir", "areas", "stale_after_days", "municipality", "edit_b
 
 DEFAULT_CAMPAIGN = {"name": "Frivillighetsdagen", "date": "12-05"}
 """The international volunteer day, 5 December."""
+
+
+def only_from_environment() -> list[str]:
+    """``KATALOG_UTVALG="lindvik-*,tertnes-skolekorps"``: preview a subset of a large catalogue."""
+    return [part.strip() for part in os.environ.get("KATALOG_UTVALG", "").split(",") if part.strip()]
 
 
 def build_date() -> date:

@@ -1,0 +1,48 @@
+"""Previewing a large catalogue: a subset of associations by id pattern, and no re-reading of unchanged files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from frivilligkatalogen import catalog as catalog_module
+from frivilligkatalogen.catalog import load_catalog
+from frivilligkatalogen.settings import Settings
+
+from conftest import VALID_VENUE, write_site
+
+ORG = "name: {name}\ncategories: [1200]\ncontact: {{email: post@lag.no}}\nvenues: [hallen]\nverified: 2026-09-01\n"
+
+
+def site(tmp_path):
+    return write_site(tmp_path, {
+        "data/venues/hallen.yaml": VALID_VENUE,
+        "data/organizations/lindvik-il.yaml": ORG.format(name="Lindvik IL"),
+        "data/organizations/lindvik-kor.yaml": ORG.format(name="Lindvik kor"),
+        "data/organizations/tertnes-korps.yaml": ORG.format(name="Tertnes korps"),
+    })
+
+
+def test_subset_builds_only_the_matching_associations(tmp_path):
+    root = site(tmp_path)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KATALOG_UTVALG="lindvik-*")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")], cwd=root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = sorted(p.name for p in (tmp_path / "out/organisasjoner").iterdir() if p.is_dir())
+    assert built == ["lindvik-il", "lindvik-kor"]
+    assert "Bygger bare et utvalg: 2 lag (lindvik-*)" in result.stderr
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path, monkeypatch):
+    root = site(tmp_path)
+    load_catalog(Settings(root=root, only=[]))
+    parsed = []
+    original = catalog_module._parse_record_file
+    monkeypatch.setattr(catalog_module, "_parse_record_file", lambda *args: parsed.append(args[1]) or original(*args))
+    path = root / "data/organizations/lindvik-kor.yaml"
+    path.write_text(ORG.format(name="Lindvik kammerkor"), encoding="utf-8")
+    again = load_catalog(Settings(root=root, only=[]))
+    assert parsed == ["data/organizations/lindvik-kor.yaml"]
+    assert again.organizations["lindvik-kor"].name == "Lindvik kammerkor"
+    assert again.ok
