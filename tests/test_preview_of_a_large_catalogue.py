@@ -46,3 +46,25 @@ def test_unchanged_files_are_not_parsed_again(tmp_path, monkeypatch):
     assert parsed == ["data/organizations/lindvik-kor.yaml"]
     assert again.organizations["lindvik-kor"].name == "Lindvik kammerkor"
     assert again.ok
+
+
+def test_a_failing_file_writer_fails_the_build_with_its_reason(tmp_path, monkeypatch):
+    """The feeds are written beside the pages; if that fails, the build fails too and says why."""
+    from pathlib import Path
+
+    from frivilligkatalogen import parallel_files
+
+    root = site(tmp_path)
+    catalog = load_catalog(Settings(root=root, only=[]))
+
+    def broken(_catalog):
+        yield "kalender/alle.ics", b"x"
+        raise OSError("disken er full")
+
+    monkeypatch.setattr(parallel_files, "iter_site_files", broken)
+    writer = parallel_files.FileWriter(catalog, Path(tmp_path / "ut"))
+    writer.start()
+    import pytest
+
+    with pytest.raises(RuntimeError, match="disken er full"):
+        writer.finish()

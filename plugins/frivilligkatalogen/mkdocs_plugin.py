@@ -33,8 +33,7 @@ from .catalog import Catalog, load_catalog
 from .content_policy import add_policy, policy
 from .site_search import WASM_POLICY, mark_for_search, run_pagefind
 from .i18n import set_language, t
-from .generate import write_files
-from .outputs import iter_site_files
+from .parallel_files import FileWriter
 from .pages import PageRenderer, PageView, build_pages
 from .settings import Settings, settings_from_options
 
@@ -141,6 +140,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
             self.views[view.src_uri] = view
         self.renderer = PageRenderer(self.catalog)
+        # Feeds and exports depend only on the catalogue: written on the other core meanwhile.
+        self.files_started = time.perf_counter()
+        self.writer = FileWriter(self.catalog, Path(config.site_dir))
+        self.writer.start()
         self.pages_started = time.perf_counter()
         return files
 
@@ -213,9 +216,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_build(self, *, config):
         log.info(t("log.pages", count=len(self.views), seconds=f"{time.perf_counter() - self.pages_started:.1f}"))
         # Feeds, exports and scripts, written one at a time (not held as MkDocs files).
-        started = time.perf_counter()
-        count = write_files(iter_site_files(self.catalog), Path(config.site_dir))
-        log.info(t("log.files", count=count, seconds=f"{time.perf_counter() - started:.1f}"))
+        try:
+            count = self.writer.finish()
+        except RuntimeError as error:
+            raise PluginError(t("log.files_failed", detail=str(error))) from error
+        log.info(t("log.files", count=count, seconds=f"{time.perf_counter() - self.files_started:.1f}"))
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
         target = Path(config.site_dir) / POLICY_FILE
         target.write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")

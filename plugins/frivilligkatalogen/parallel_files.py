@@ -1,0 +1,59 @@
+"""Writing the feeds and other files on the second core while MkDocs renders the pages.
+
+The files depend only on the catalogue, not on the pages, so a forked worker can
+write them into the site folder (cleaned by MkDocs before the files are listed)
+while the main process renders. Where ``fork`` is not available, they are
+written in the main process after the pages instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .generate import write_files
+from .outputs import iter_site_files
+
+
+class FileWriter:
+    """Writes a catalogue's files, in a worker process when the platform can fork."""
+
+    def __init__(self, catalog, site_dir: Path):
+        self.catalog = catalog
+        self.site_dir = site_dir
+        self.process = None
+        self.receiver = None
+
+    def start(self) -> None:
+        if "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
+            return
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_work, args=(self.catalog, self.site_dir, sender), daemon=True)
+        self.process.start()
+        sender.close()
+
+    def finish(self) -> int:
+        """Wait for the files (or write them now); returns how many; raises with the worker's error."""
+        if self.process is None:
+            return write_files(iter_site_files(self.catalog), self.site_dir)
+        message = self.receiver.recv() if self.receiver.poll(None) else ("error", "no answer")
+        self.process.join()
+        if message[0] != "ok" or self.process.exitcode != 0:
+            raise RuntimeError(message[1])
+        return message[1]
+
+
+def _work(catalog, site_dir: Path, sender) -> None:
+    try:
+        count = write_files(iter_site_files(catalog), site_dir)
+        sender.send(("ok", count))
+        code = 0
+    except BaseException:  # report everything to the parent, which fails the build
+        sender.send(("error", traceback.format_exc()))
+        code = 1
+    sender.close()
+    os._exit(code)
