@@ -47,7 +47,7 @@ def main() -> int:
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KATALOG_UTVALG="lag-0000*")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     page = f"http://127.0.0.1:{port}/frivilligkatalogen/organisasjoner/lag-00003/"

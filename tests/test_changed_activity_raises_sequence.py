@@ -71,3 +71,14 @@ def test_build_outside_git_still_works(tmp_path):
     root = make_site(tmp_path)
     feed = events(build_feeds(root))["klubben/trening/regel-1@katalog.lindvik.no"]
     assert feed["SEQUENCE"] == 0
+
+
+def test_unchanged_committed_grant_keeps_version_zero(tmp_path):
+    root = make_site(tmp_path)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "første")
+    calendar = icalendar.Calendar.from_ical(build_feeds(root)["kalender/frister.ics"])
+    for event in calendar.walk("VEVENT"):
+        assert event["SEQUENCE"] == 0
+        assert event["LAST-MODIFIED"].dt == datetime.fromisoformat("2026-09-01T12:00:00+00:00")

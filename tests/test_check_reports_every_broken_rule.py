@@ -358,3 +358,10 @@ def test_file_level_problems(tmp_path):
     assert "data/organizations/notat.txt:1:1: Bare YAML-filer" in out
     assert "data/venues/syntaks.yaml:" in out
     assert "data/venues/tom.yaml:1:1: Filen er tom." in out
+
+
+def test_the_same_date_twice_is_refused(tmp_path):
+    org = VALID_ORG.replace("      - {date: 2027-01-10}\n", "      - {date: 2027-01-10}\n      - {date: 2027-01-10}\n")
+    write_site(tmp_path, {"data/organizations/lag.yaml": org, "data/venues/hallen.yaml": VALID_VENUE})
+    result = katalog("check", str(tmp_path))
+    assert result.returncode == 1 and "activities[2].dates[1]: Samme tidspunkt står allerede som dato nr. 1" in result.stdout

@@ -247,3 +247,28 @@ def test_workflows_follow_the_hardening_rules():
                     if "checkout" in step["uses"]:
                         assert step["with"]["persist-credentials"] is False
                 assert "github.event" not in step.get("run", ""), f"{path.name}: {step.get('name')}"
+
+
+def test_a_heading_inside_a_long_answer_stays_in_the_answer(tmp_path):
+    description = "Vi trener mye.\n\n### Treningstider\n\nMandag og onsdag."
+    root, _, said, _ = submit(tmp_path, "ny-organisasjon", {**NEW_ORG, "description": description})
+    data = yaml.safe_load((root / said.split(": ", 1)[1]).read_text(encoding="utf-8"))
+    assert data["description"] == description
+
+
+def test_change_form_adds_a_new_activity_instead_of_renaming_the_first(tmp_path):
+    existing = EXISTING + "activities:\n  - id: trening\n    title: Trening\n    venue: hallen\n    dates: [{date: 2027-01-10}]\n"
+    answers = {"id": "laget", "activity_title": "Kveldstur", "activity_place": "Torget", "activity_days": "onsdag",
+               "activity_start": "18:00", "activity_end": "20:00", "activity_from": "2026-09-02", "confirm": "x"}
+    root, _, said, _ = submit(tmp_path, "endre-oppforing", answers, files={"data/venues/hallen.yaml": VALID_VENUE, "data/organizations/laget.yaml": existing})
+    assert said == "pull-request: data/organizations/laget.yaml"
+    data = yaml.safe_load((root / "data/organizations/laget.yaml").read_text(encoding="utf-8"))
+    assert [a["id"] for a in data["activities"]] == ["trening", "kveldstur"]
+    assert data["activities"][0]["title"] == "Trening"
+
+
+def test_empty_mappings_survive_a_change(tmp_path):
+    from frivilligkatalogen.from_issue import dump
+
+    text = dump({"name": "Lag", "social": {}, "tags": [], "volunteering": [{}], "languages": ["nb", None]})
+    assert yaml.safe_load(text) == {"name": "Lag", "social": {}, "tags": [], "volunteering": [{}], "languages": ["nb"]}

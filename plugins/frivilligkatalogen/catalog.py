@@ -173,7 +173,12 @@ def _read_record(path: Path, relative: str, cls: type, settings: Settings, probl
     found: list[Problem] = []
     record = _parse_record_file(path, relative, cls, settings, found)
     problems.extend(found)
-    if key is not None:
+    try:
+        after = path.lstat()
+        unchanged = key is not None and (after.st_mtime_ns, after.st_size) == key[1:3]
+    except OSError:
+        unchanged = False
+    if unchanged:  # a file written while it was read is read again next time
         _PARSED[key] = (record, found)
     return copy.copy(record) if record is not None else None
 

@@ -42,16 +42,34 @@ class Outcome:
 
 
 def answers(body: str, form: Form) -> dict[str, str]:
-    """The answer to each question, by field id ("" when left empty)."""
-    by_label = {item.label: item for item in form.fields}
+    """The answer to each question, by field id ("" when left empty).
+
+    GitHub writes each question as a ``### label`` line. Only the form's own labels,
+    in the form's order, start an answer: a ``###`` heading typed inside a long
+    answer stays part of that answer.
+    """
+    lines = body.replace("\r\n", "\n").split("\n")
     found: dict[str, str] = {}
-    for block in re.split(r"^### ", "\n" + body.replace("\r\n", "\n"), flags=re.MULTILINE)[1:]:
-        label, _, value = block.partition("\n")
-        item = by_label.get(label.strip())
-        if item is None:
-            continue
-        value = value.strip()
-        found[item.id] = "" if value == NO_RESPONSE else value
+    current = None
+    collected: list[str] = []
+    remaining = list(form.fields)
+
+    def close():
+        if current is not None:
+            value = "\n".join(collected).strip()
+            found[current.id] = "" if value == NO_RESPONSE else value
+
+    for line in lines:
+        heading = line[4:].strip() if line.startswith("### ") else None
+        upcoming = next((i for i, item in enumerate(remaining) if item.label == heading), None) if heading else None
+        if upcoming is not None:
+            close()
+            current = remaining[upcoming]
+            remaining = remaining[upcoming + 1:]
+            collected = []
+        elif current is not None:
+            collected.append(line)
+    close()
     return found
 
 
@@ -111,17 +129,22 @@ def dump(tree, indent: int = 0) -> str:
     pad = "  " * indent
     lines = []
     for key, value in tree.items():
-        if isinstance(value, dict):
+        if value == {} or value == []:
+            lines.append(f"{pad}{key}: {'{}' if value == {} else '[]'}")
+        elif isinstance(value, dict):
             lines.append(f"{pad}{key}:")
             lines.append(dump(value, indent + 1))
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
+        elif isinstance(value, list) and isinstance(value[0], dict):
             lines.append(f"{pad}{key}:")
             for item in value:
+                if not item:
+                    lines.append(f"{pad}  - {{}}")
+                    continue
                 inner = dump(item, indent + 2).splitlines()
                 lines.append(f"{pad}  - " + inner[0].lstrip())
                 lines.extend(inner[1:])
         elif isinstance(value, list):
-            lines.append(f"{pad}{key}: [" + ", ".join(_quote(v) for v in value) + "]")
+            lines.append(f"{pad}{key}: [" + ", ".join(_quote(v) for v in value if v is not None) + "]")
         elif value is None:
             continue
         else:
@@ -180,7 +203,14 @@ def from_issue(event: dict, settings: Settings) -> Outcome:
         if not tree:
             return Outcome("comment", _comment([t("forms.nothing_to_change")]))
         existing = to_plain(read_file(path).root) or {}
+        added = tree.pop("activities", None)
         merged = _merge(existing, tree)
+        if added:  # a change form describes a new activity; it never renames the first one
+            activity = added[0]
+            taken = {str(a.get("id")) for a in merged.get("activities") or [] if isinstance(a, dict)}
+            base = slug(str(activity.get("title") or "")) or "aktivitet"
+            activity["id"] = next(candidate for candidate in [base, *(f"{base}-{n}" for n in range(2, 99))] if candidate not in taken)
+            merged["activities"] = [*(merged.get("activities") or []), activity]
         merged["verified"] = settings.today.isoformat()
         original = path.read_bytes()
     else:

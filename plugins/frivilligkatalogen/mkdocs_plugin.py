@@ -185,6 +185,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Live lists change daily and repeat other pages: keep them out of the search index.
         return FRAGMENT.sub(lambda match: "<div data-pagefind-ignore>" + self.renderer.fragment(match.group(1), page.url) + "</div>", html)
 
+    def on_build_error(self, *, error):
+        writer = getattr(self, "writer", None)
+        if writer is not None:
+            writer.stop()
+
     def on_serve(self, server, *, config, builder):
         # Edits to the data rebuild the preview (only changed files are parsed again).
         server.watch(str(self.settings.data_path))

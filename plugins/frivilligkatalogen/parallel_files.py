@@ -9,6 +9,7 @@ written in the main process after the pages instead.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import traceback
@@ -40,11 +41,24 @@ class FileWriter:
         """Wait for the files (or write them now); returns how many; raises with the worker's error."""
         if self.process is None:
             return write_files(iter_site_files(self.catalog), self.site_dir)
-        message = self.receiver.recv() if self.receiver.poll(None) else ("error", "no answer")
+        # Wait for an answer or for the worker to end, whichever comes first (it may be killed).
+        multiprocessing.connection.wait([self.receiver, self.process.sentinel])
+        try:
+            message = self.receiver.recv() if self.receiver.poll() else None
+        except (EOFError, OSError):
+            message = None
         self.process.join()
+        if message is None:
+            raise RuntimeError(f"exit code {self.process.exitcode}")
         if message[0] != "ok" or self.process.exitcode != 0:
             raise RuntimeError(message[1])
         return message[1]
+
+    def stop(self) -> None:
+        """Stop a worker whose build failed, so it cannot write into the next build's folder."""
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
 
 
 def _work(catalog, site_dir: Path, sender) -> None:

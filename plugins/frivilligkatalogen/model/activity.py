@@ -168,6 +168,15 @@ class Activity:
             report("", t("rule.activity_place", given=", ".join(places) or "–"))
         if report.given("schedule") == report.given("dates"):
             report("", t("rule.activity_when"))
+        seen: dict = {}
+        for index, item in enumerate(self.dates or []):
+            key = item.date if item.is_all_day else item.start
+            if key is None:
+                continue
+            if key in seen:
+                report(f"dates[{index}]", t("rule.date_repeated", number=seen[key] + 1))
+            else:
+                seen[key] = index
 
     @property
     def cancelled(self) -> bool:

@@ -22,5 +22,5 @@ class Grant:
     url: str | None = spec(Url())
     verified: date = spec(Date(), required=True)
 
-    id: str = ""
+    id: str = field(default="", repr=False)
     source: object = field(default=None, repr=False)

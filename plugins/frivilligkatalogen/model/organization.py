@@ -92,7 +92,7 @@ class Organization:
     verified: date = spec(Date(), required=True)
     activities: list[Activity] | None = spec(ListOf(RecordOf(Activity)))
 
-    id: str = ""
+    id: str = field(default="", repr=False)
     """The file stem; set by the catalogue."""
     source: object = field(default=None, repr=False)
     """Where the record was read from (:class:`frivilligkatalogen.catalog.Source`)."""

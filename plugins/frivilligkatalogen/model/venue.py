@@ -80,5 +80,5 @@ class Venue:
     images: list[Image] | None = spec(ListOf(RecordOf(Image)))
     verified: date = spec(Date(), required=True)
 
-    id: str = ""
+    id: str = field(default="", repr=False)
     source: object = field(default=None, repr=False)
