@@ -11,6 +11,7 @@ from .catalog import Catalog
 from .addresses import feed_path_single
 from .feeds import FeedBuilder
 from .directory_filters import filter_index_bytes
+from .exports import export_files
 from .history import read_history
 from .json_schema import schema_files
 from .schedule import next_dates
@@ -36,6 +37,7 @@ def _site_files(catalog: Catalog):
     yield from builder.build()
     yield from single_date_files(catalog, builder)
     yield "organisasjoner/filter.json", filter_index_bytes(catalog)
+    yield from export_files(catalog)
     yield from schema_files(catalog.settings).items()
     for asset in sorted(ASSETS.iterdir()):
         yield f"assets/katalog/{asset.name}", asset.read_bytes()
