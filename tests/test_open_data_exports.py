@@ -57,15 +57,8 @@ def test_csv_opens_in_a_spreadsheet_with_norwegian_letters(example_site):
 
 
 def test_exports_publish_no_more_than_the_pages(tmp_path):
-    org = """\
-name: Laget
-categories: [1200]
-contact:
-  email: post@laget.no
-  person: {name: Kari Nordmann, role: leder, consent: true}
-address: {street: c/o Ola Hansen, postal_code: "5700", city: Lindvik}
-verified: 2026-09-01
-"""
+    from test_privacy_rules import ORG as org  # the same association: consent given, a c/o line
+
     write_site(tmp_path, {"data/organizations/laget.yaml": org, "data/venues/hallen.yaml": VALID_VENUE})
     assert mkdocs_build(tmp_path, tmp_path / "site").returncode == 0
     for name in ("organisasjoner.json", "organisasjoner.csv"):
