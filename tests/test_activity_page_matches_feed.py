@@ -102,3 +102,18 @@ def test_json_ld_event_series_and_events(example_site):
     event = series["subEvent"][0]
     assert event["@type"] == "Event" and event["startDate"] == "2026-11-24T18:00:00+01:00"
     assert event["location"]["address"]["postalCode"] == "5700"
+
+
+def test_json_ld_names_the_association_and_the_venue(example_site):
+    html = (example_site / "organisasjoner/lindvik-skolekorps/index.html").read_text(encoding="utf-8")
+    graph = json.loads(Scan(html).data_blocks[0])["@graph"]
+    ngo = next(item for item in graph if item.get("@type") == "NGO")
+    assert ngo["name"] == "Lindvik skolekorps"
+    assert ngo["identifier"] == {"@type": "PropertyValue", "propertyID": "organisasjonsnummer", "value": "899603087"}
+    assert ngo["address"]["postalCode"] == "5700" and ngo["email"] == "post@lindvik-skolekorps.no"
+    series = next(item for item in graph if item.get("@type") == "EventSeries")
+    assert series["organizer"] == {"@id": ngo["@id"]}
+    venue = json.loads(Scan((example_site / "lokaler/lindvik-kulturhus/index.html").read_text(encoding="utf-8")).data_blocks[0])
+    assert venue["@type"] == "EventVenue" and venue["maximumAttendeeCapacity"] == 320
+    assert {"@type": "LocationFeatureSpecification", "name": "heis", "value": True} in venue["amenityFeature"]
+    assert venue["geo"]["@type"] == "GeoCoordinates"

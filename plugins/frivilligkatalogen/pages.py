@@ -29,7 +29,7 @@ from .catalog import Catalog
 from .categories import category_name
 from .i18n import t, t_count, table, word_list
 from .schedule import next_dates, upcoming
-from .structured_data import organization_json_ld
+from .structured_data import organization_json_ld, venue_json_ld
 from .untrusted import render_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -113,6 +113,7 @@ def environment() -> Environment:
         category_url=category_url,
         brreg_lookup=BRREG_LOOKUP,
         feeds=addresses,
+        venue_json_ld=venue_json_ld,
     )
     env.filters["zip_feeds"] = _feed_rows
     env.filters["map_dates"] = lambda days: [wording.long_date(date.fromisoformat(day)) for day in days]

@@ -43,7 +43,7 @@ def _place(catalog, activity: Activity) -> dict:
 
 def activity_graph(catalog, org: Organization, activity: Activity, next_dates: list[Occurrence], page_url: str | None) -> list[dict]:
     """An ``EventSeries`` with its ``eventSchedule`` and an ``Event`` for each coming date."""
-    organizer = {"@type": "Organization", "name": org.name}
+    organizer = {"@id": f"{page_url}#organisasjon"} if page_url else {"@type": "NGO", "name": org.name}
     series: dict = {
         "@type": "EventSeries",
         "name": activity.title,
@@ -93,6 +93,62 @@ def activity_graph(catalog, org: Organization, activity: Activity, next_dates: l
     return [series]
 
 
+def _postal(address) -> dict | None:
+    if address is None:
+        return None
+    parts = {
+        "@type": "PostalAddress",
+        "streetAddress": public_street(address),
+        "postalCode": address.postal_code,
+        "addressLocality": address.city,
+        "addressCountry": "NO",
+    }
+    return {key: value for key, value in parts.items() if value}
+
+
+def organization_node(org: Organization, page_url: str | None) -> dict:
+    """The association as a schema.org ``NGO``, identified by its org number."""
+    node: dict = {"@type": "NGO", "name": org.name}
+    if page_url:
+        node["@id"] = page_url + "#organisasjon"
+        node["url"] = page_url
+    if org.summary:
+        node["description"] = org.summary
+    if org.org_number:
+        node["identifier"] = {"@type": "PropertyValue", "propertyID": "organisasjonsnummer", "value": org.org_number}
+    if org.contact.email:
+        node["email"] = org.contact.email
+    if org.contact.phone:
+        node["telephone"] = org.contact.phone
+    same_as = [url for url in [org.contact.website, *(org.social or {}).values()] if url]
+    if same_as:
+        node["sameAs"] = same_as
+    address = _postal(org.address)
+    if address:
+        node["address"] = address
+    return node
+
+
 def organization_json_ld(catalog, org: Organization, next_dates: dict, page_url: str | None) -> Markup:
-    graph = [item for activity in org.activities or [] for item in activity_graph(catalog, org, activity, next_dates.get(activity.id, []), page_url)]
+    graph = [organization_node(org, page_url)]
+    graph += [item for activity in org.activities or [] for item in activity_graph(catalog, org, activity, next_dates.get(activity.id, []), page_url)]
     return script_json({"@context": "https://schema.org", "@graph": graph})
+
+
+def venue_json_ld(venue, page_url: str | None) -> Markup:
+    """The venue as a schema.org ``EventVenue`` (a ``CivicStructure``), with capacity and amenities."""
+    from .i18n import table
+
+    node: dict = {"@type": "EventVenue", "name": venue.name, "address": _postal(venue.address)}
+    if page_url:
+        node["url"] = page_url
+    if venue.geo:
+        node["geo"] = {"@type": "GeoCoordinates", "latitude": venue.geo.lat, "longitude": venue.geo.lon}
+    if venue.capacity is not None:
+        node["maximumAttendeeCapacity"] = venue.capacity
+    features = [("facilities", code) for code in venue.facilities or []] + [("accessibility", code) for code in venue.accessibility or []]
+    if features:
+        node["amenityFeature"] = [
+            {"@type": "LocationFeatureSpecification", "name": table(group)[code], "value": True} for group, code in features
+        ]
+    return script_json({"@context": "https://schema.org", **node})
