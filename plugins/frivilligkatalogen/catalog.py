@@ -94,11 +94,12 @@ _PARSED: dict = {}
 ``mkdocs serve`` re-reads only the files that changed between rebuilds."""
 
 
-def load_catalog(settings: Settings, progress=None) -> Catalog:
+def load_catalog(settings: Settings, progress=None, keep_positions: bool = False) -> Catalog:
     """Read and check every data file under the site's data folder.
 
     With ``settings.only`` (id patterns), only the matching associations are read:
-    a quick preview of a large catalogue while editing.
+    a quick preview of a large catalogue while editing. ``keep_positions`` keeps the
+    line and column of every value of a valid catalogue, for reports that name them.
     """
     catalog = Catalog(settings)
     data = settings.data_path
@@ -139,7 +140,7 @@ def load_catalog(settings: Settings, progress=None) -> Catalog:
                 setattr(catalog, attribute, record)
     _check_references(catalog)
     catalog.problems.sort()
-    if catalog.ok:
+    if catalog.ok and not keep_positions:
         _forget_positions(catalog)
     return catalog
 

@@ -5,6 +5,10 @@
   when there is any.
 * ``katalog new organization|venue <id>``: write a commented template.
 * ``katalog generate --out DIR``: write the generated pages to a folder.
+* ``katalog import brreg FILE|--kommune NNNN``: draft files for the associations
+  of Enhetsregisteret not yet in ``data/``.
+* ``katalog check --registers FILE``: also compare the organisation numbers in
+  ``data/`` with a register extract.
 
 DIR is the site root, the folder of ``mkdocs.yml``; the command reads the
 ``katalog`` plugin options from there so it agrees with the build.
@@ -69,6 +73,14 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("check", help="sjekk alle datafiler og skriv ut hver feil")
     check.add_argument("root", nargs="?", default=".", help="mappen med mkdocs.yml og data/ (standard: her)")
+    check.add_argument("--registers", metavar="FIL", help="sammenlign organisasjonsnumrene med et utdrag fra Enhetsregisteret (JSON)")
+
+    import_command = commands.add_parser("import", help="lag utkast til datafiler fra et offentlig register")
+    import_command.add_argument("register", choices=["brreg"], help="brreg: Enhetsregisteret og Frivillighetsregisteret")
+    import_command.add_argument("file", nargs="?", metavar="FIL", help="et lagret svar fra Enhetsregisteret (JSON, også .json.gz)")
+    import_command.add_argument("--kommune", metavar="NNNN", help="hent foreningene i kommunen fra Enhetsregisteret over nett")
+    import_command.add_argument("--kategorier", metavar="FIL", help="et lagret svar fra Frivillighetsregisteret med kategoriene")
+    import_command.add_argument("--root", default=".", help="mappen med mkdocs.yml og data/")
 
     new = commands.add_parser("new", help="lag en ny datafil fra en mal med forklaringer")
     new.add_argument("kind", choices=sorted(NEW_KINDS), help="organization eller venue")
@@ -104,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
     if args.command == "check":
-        return run_check(Path(args.root))
+        return run_check(Path(args.root), args.registers)
+    if args.command == "import":
+        return run_import(Path(args.root), args.file, args.kommune, args.kategorier)
     if args.command == "new":
         return run_new(Path(args.root), args.kind, args.id)
     return run_generate(Path(args.root), Path(args.out))
@@ -122,13 +136,70 @@ def print_problems(catalog: Catalog, stream=sys.stdout) -> None:
         print(problem.github_annotation() if annotate else str(problem), file=stream)
 
 
-def run_check(root: Path) -> int:
-    catalog = _load(root)
+def run_check(root: Path, registers: str | None = None) -> int:
+    settings = read_site_settings(root)
+    catalog = load_catalog(settings, progress=ProgressLine(t("cli.reading")), keep_positions=bool(registers))
     if catalog.problems:
         print_problems(catalog)
         print(t("cli.problems_found", count=len(catalog.problems)), file=sys.stderr)
         return 1
     print(t("cli.checked_ok", organizations=len(catalog.organizations), venues=len(catalog.venues), grants=len(catalog.grants)))
+    if registers:
+        return run_register_check(catalog, Path(registers))
+    return 0
+
+
+def run_register_check(catalog: Catalog, path: Path) -> int:
+    """Associations the register has as deleted, renamed or unknown; one line each."""
+    from .registers import RegisterError, compare, read_units
+
+    try:
+        units = read_units(path)
+    except RegisterError as error:
+        print(t("cli.error", message=error), file=sys.stderr)
+        return 2
+    organizations = [org for org in catalog.sorted_organizations() if org.org_number]
+    positions = {org.id: org.source.position("org_number") for org in organizations}
+    findings = compare(organizations, units, positions)
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(t("cli.registers_found", count=len(findings)), file=sys.stderr)
+        return 1
+    print(t("cli.registers_ok", count=len(organizations)))
+    return 0
+
+
+def run_import(root: Path, file: str | None, municipality: str | None, category_file: str | None) -> int:
+    from .register_import import import_units
+    from .registers import RegisterError, fetch_categories, fetch_municipality, read_category_file, read_units
+
+    if bool(file) == bool(municipality):
+        print(t("cli.error", message=t("import.need_source")), file=sys.stderr)
+        return 2
+    settings = read_site_settings(root)
+    try:
+        if file:
+            units = read_units(Path(file))
+        else:
+            units = fetch_municipality(municipality, progress=ProgressLine(t("import.fetching")))
+        categories = read_category_file(Path(category_file)) if category_file else {}
+        if municipality and not category_file:
+            numbers = [str(unit.get("organisasjonsnummer")) for unit in units if unit.get("registrertIFrivillighetsregisteret")]
+            categories = fetch_categories(numbers, progress=ProgressLine(t("import.fetching_categories")))
+    except RegisterError as error:
+        print(t("cli.error", message=error), file=sys.stderr)
+        return 2
+    result = import_units(units, settings, categories)
+    for path in result.written:
+        print(t("import.written", path=path))
+    if result.existing:
+        print(t("import.existing", count=len(result.existing)))
+    if result.skipped:
+        print(t("import.skipped_title", count=len(result.skipped)))
+        for number, name, reason in result.skipped:
+            print(t("import.skipped_line", number=number, name=name, reason=reason))
+    print(t("import.summary", count=len(result.written)))
     return 0
 
 

@@ -231,6 +231,20 @@ class Date(Kind):
         return {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
 
 
+UNCONFIRMED = "ubekreftet"
+"""The ``verified`` value of a draft nobody has confirmed yet (written by ``katalog import``)."""
+
+
+@dataclass(frozen=True)
+class ConfirmationDate(Date):
+    """The date an entry was last confirmed; a draft's ``ubekreftet`` gets its own message."""
+
+    def parse(self, node, context):
+        if scalar_text(node).strip().lower() == UNCONFIRMED:
+            raise Invalid(t("field.unconfirmed"))
+        return super().parse(node, context)
+
+
 @dataclass(frozen=True)
 class Time(Kind):
     """A wall-clock time in Europe/Oslo, ``TT:MM``."""

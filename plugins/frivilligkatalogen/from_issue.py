@@ -11,7 +11,6 @@ with each error named by the question it came from.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from .issue_forms import Form, FormField, form_by_label, slug
 from .records import Reading, parse_record
 from .settings import Settings
 from .yaml_source import Mapping, Scalar, Sequence, read_file
+from .yaml_writer import dump
 
 MAX_BODY_BYTES = 64 * 1024
 NO_RESPONSE = "_No response_"
@@ -122,38 +122,6 @@ def to_plain(node):
     if isinstance(node, Sequence):
         return [to_plain(item) for item in node.items]
     return node.value
-
-
-def dump(tree, indent: int = 0) -> str:
-    """YAML with every scalar double-quoted: typed text can never become structure or a tag."""
-    pad = "  " * indent
-    lines = []
-    for key, value in tree.items():
-        if value == {} or value == []:
-            lines.append(f"{pad}{key}: {'{}' if value == {} else '[]'}")
-        elif isinstance(value, dict):
-            lines.append(f"{pad}{key}:")
-            lines.append(dump(value, indent + 1))
-        elif isinstance(value, list) and isinstance(value[0], dict):
-            lines.append(f"{pad}{key}:")
-            for item in value:
-                if not item:
-                    lines.append(f"{pad}  - {{}}")
-                    continue
-                inner = dump(item, indent + 2).splitlines()
-                lines.append(f"{pad}  - " + inner[0].lstrip())
-                lines.extend(inner[1:])
-        elif isinstance(value, list):
-            lines.append(f"{pad}{key}: [" + ", ".join(_quote(v) for v in value if v is not None) + "]")
-        elif value is None:
-            continue
-        else:
-            lines.append(f"{pad}{key}: {_quote(value)}")
-    return "\n".join(line for line in lines if line)
-
-
-def _quote(value) -> str:
-    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _comment(problems: list[str]) -> str:

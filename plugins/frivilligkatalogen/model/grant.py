@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import Date, ListOf, Text, Url
+from ..fields import ConfirmationDate, Date, ListOf, Text, Url
 from ..records import spec
 
 
@@ -20,7 +20,7 @@ class Grant:
     eligibility: str | None = spec(Text(1, 2000))
     deadlines: list[date] = spec(ListOf(Date(), min=1, unique=True), required=True)
     url: str | None = spec(Url())
-    verified: date = spec(Date(), required=True)
+    verified: date = spec(ConfirmationDate(), required=True)
 
     id: str = field(default="", repr=False)
     source: object = field(default=None, repr=False)

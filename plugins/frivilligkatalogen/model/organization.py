@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..fields import (
-    Area, Boolean, Category, Choice, Date, Email, EmailOrUrl, Integer, Language, ListOf,
+    Area, Boolean, Category, Choice, ConfirmationDate, Date, Email, EmailOrUrl, Integer, Language, ListOf,
     MapOf, OrgNumber, Phone, RecordOf, Slug, Tag, Text, Url,
 )
 from ..i18n import t
@@ -89,7 +89,7 @@ class Organization:
     volunteering: list[Volunteering] | None = spec(ListOf(RecordOf(Volunteering)))
     registered_in_frivillighetsregisteret: bool | None = spec(Boolean())
     status: str = spec(Choice(STATUSES), default="active")
-    verified: date = spec(Date(), required=True)
+    verified: date = spec(ConfirmationDate(), required=True)
     activities: list[Activity] | None = spec(ListOf(RecordOf(Activity)))
 
     id: str = field(default="", repr=False)

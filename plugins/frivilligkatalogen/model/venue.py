@@ -6,7 +6,7 @@ from typing import ClassVar
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import Boolean, Choice, Date, Email, ImageSource, Integer, ListOf, Number, Phone, RecordOf, Text, Url
+from ..fields import Boolean, Choice, ConfirmationDate, Date, Email, ImageSource, Integer, ListOf, Number, Phone, RecordOf, Text, Url
 from ..i18n import t
 from ..records import spec
 from .common import VenueAddress
@@ -78,7 +78,7 @@ class Venue:
     suitable_for: list[str] | None = spec(ListOf(Choice(SUITABLE_FOR), unique=True))
     booking: Booking | None = spec(RecordOf(Booking))
     images: list[Image] | None = spec(ListOf(RecordOf(Image)))
-    verified: date = spec(Date(), required=True)
+    verified: date = spec(ConfirmationDate(), required=True)
 
     id: str = field(default="", repr=False)
     source: object = field(default=None, repr=False)

@@ -1,0 +1,412 @@
+"""The public registers of Brønnøysundregistrene, read and made readable.
+
+Enhetsregisteret (the business register) knows every association's
+organisation number, name, addresses and contact details;
+Frivillighetsregisteret (the register of voluntary organisations) knows its
+categories. This module reads their JSON, from a saved file or, only when asked,
+from the open API, and turns a register unit into what the contract expects:
+readable name casing instead of ALL CAPS, ``https://`` on bare home pages, phone
+numbers in the contract's form, and addresses without ``c/o <person>`` lines.
+
+Two users: ``katalog import brreg`` (drafts for new associations, see
+:mod:`register_import`) and ``katalog check --registers`` (which entries the
+register says are deleted, renamed or unknown, see :func:`compare`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .categories import CATEGORY_CODES
+from .fields import is_web_address
+from .i18n import t
+
+ENHETER_API = "https://data.brreg.no/enhetsregisteret/api/enheter"
+"""Search in Enhetsregisteret (open, no key)."""
+FRIVILLIGHET_API = "https://data.brreg.no/frivillighetsregisteret/api/frivillige-organisasjoner/{number}"
+"""One voluntary organisation in Frivillighetsregisteret (open, no key)."""
+PAGE_SIZE = 100
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""A bulk file of the whole country is a few hundred megabytes; more is not a register file."""
+
+ASSOCIATION_FORM = "FLI"
+"""Organisasjonsform «Forening/lag/innretning»."""
+
+NACE_CATEGORIES = (
+    ("93.1", 1200),   # sport: clubs, facilities, other sport
+    ("93.2", 1300),   # recreation
+    ("90.", 1100),    # creative and performing arts
+    ("91.", 1100),    # libraries, museums, cultural heritage
+    ("94.91", 10100),  # religious organisations
+    ("94.92", 7300),  # political organisations
+    ("94.11", 11100),  # business and employers' organisations
+    ("94.12", 11200),  # professional organisations
+    ("94.20", 11300),  # trade unions
+    ("88.", 4100),    # social work
+    ("85.5", 2300),   # other education
+)
+"""Where Frivillighetsregisteret gives no category, the unit's industry code (SN2007) gives a first guess."""
+
+SMALL_WORDS = {"og", "i", "på", "for", "av", "til", "med", "fra", "ved", "under", "over", "om", "mot", "the", "of", "and"}
+ABBREVIATIONS = {
+    "IL", "IF", "IK", "SK", "FK", "BK", "TIL", "FAU", "KFUK", "KFUM", "KFUK-KFUM", "NMF", "NJFF", "DNT", "NRK", "4H",
+    "MC", "UL", "BUL", "SA", "NKS", "LHL", "MS", "ADHD", "NHF", "FNF", "NFU", "HLF", "SOS", "KIL", "FIL", "SIL", "AIL",
+}
+"""Short forms that stay in capitals (idrettslag, 4H, KFUK-KFUM …)."""
+CARE_OF = re.compile(r"^\s*(c\s*/\s*o|co\b|c\.o\.)", re.IGNORECASE)
+
+
+class RegisterError(Exception):
+    """A register file or answer that cannot be used; the message is Norwegian and says what to do."""
+
+
+@dataclass
+class Unit:
+    """One unit of Enhetsregisteret, made readable (every value as the contract expects it)."""
+
+    org_number: str
+    name: str
+    """Readable casing (``Lindvik idrettslag``), not the register's capitals."""
+    register_name: str
+    """The name exactly as the register has it."""
+    form: str
+    voluntary: bool
+    """Registered in Frivillighetsregisteret."""
+    gone: str | None
+    """Why the unit is no longer active (deleted, bankrupt, being wound up), or None."""
+    email: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    purpose: str | None = None
+    categories: list[int] = field(default_factory=list)
+    categories_guessed: bool = False
+    notes: list[str] = field(default_factory=list)
+    """What could not be carried over (a malformed phone number …), for the draft's comments."""
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read_units(path: Path) -> list[dict]:
+    """The units of a saved register answer: a search response, a bulk file (``.json`` or ``.json.gz``) or one unit."""
+    document = _read_json(path)
+    units = _unit_list(document)
+    if units is None:
+        raise RegisterError(t("registers.not_register_file", path=path))
+    return units
+
+
+def read_category_file(path: Path) -> dict[str, list[int]]:
+    """Categories by organisation number from a saved Frivillighetsregisteret answer."""
+    document = _read_json(path)
+    units = _unit_list(document)
+    if units is None:
+        raise RegisterError(t("registers.not_register_file", path=path))
+    return {str(unit.get("organisasjonsnummer")): icnpo_categories(unit) for unit in units if unit.get("organisasjonsnummer")}
+
+
+def _read_json(path: Path):
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RegisterError(t("registers.too_large", path=path))
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        return json.loads(raw.decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise RegisterError(t("registers.no_file", path=path)) from None
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        raise RegisterError(t("registers.unreadable", path=path, reason=error)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise RegisterError(t("registers.not_json", path=path, reason=error)) from None
+
+
+def _unit_list(document) -> list[dict] | None:
+    if isinstance(document, list):
+        return [unit for unit in document if isinstance(unit, dict)]
+    if not isinstance(document, dict):
+        return None
+    if "organisasjonsnummer" in document:
+        return [document]
+    embedded = document.get("_embedded")
+    if isinstance(embedded, dict):
+        for value in embedded.values():
+            if isinstance(value, list):
+                return [unit for unit in value if isinstance(unit, dict)]
+    if "page" in document or "_links" in document:
+        return []  # a search with no hits
+    return None
+
+
+def fetch_municipality(number: str, opener=None, progress=None) -> list[dict]:
+    """Every association of a municipality (kommunenummer), from the open API; only when the user asks."""
+    from urllib.parse import urlencode
+
+    if not re.fullmatch(r"[0-9]{4}", number):
+        raise RegisterError(t("registers.bad_municipality", value=number))
+    units: list[dict] = []
+    page = 0
+    while True:
+        query = urlencode({"kommunenummer": number, "registrertIFrivillighetsregisteret": "true", "size": PAGE_SIZE, "page": page})
+        document = _fetch(f"{ENHETER_API}?{query}", opener)
+        found = _unit_list(document) or []
+        units += found
+        pages = (document.get("page") or {}).get("totalPages", 0) if isinstance(document, dict) else 0
+        page += 1
+        if progress:
+            progress(min(page, pages or 1), pages or 1)
+        if page >= pages or not found:
+            return units
+
+
+def fetch_categories(numbers: list[str], opener=None, progress=None) -> dict[str, list[int]]:
+    """Categories from Frivillighetsregisteret, one unit at a time (a unit it does not know has none)."""
+    found: dict[str, list[int]] = {}
+    for index, number in enumerate(numbers, 1):
+        try:
+            document = _fetch(FRIVILLIGHET_API.format(number=number), opener, missing_ok=True)
+        finally:
+            if progress:
+                progress(index, len(numbers))
+        if isinstance(document, dict):
+            found[number] = icnpo_categories(document)
+    return found
+
+
+def _fetch(url: str, opener=None, missing_ok: bool = False):
+    from urllib.error import HTTPError, URLError
+    from urllib.request import Request, urlopen
+
+    request = Request(url, headers={"Accept": "application/json", "User-Agent": "frivilligkatalogen"})
+    try:
+        with (opener or urlopen)(request, timeout=30) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except HTTPError as error:
+        if missing_ok and error.code in (404, 410):
+            return None
+        raise RegisterError(t("registers.http_error", url=url, status=error.code)) from None
+    except (URLError, TimeoutError, OSError) as error:
+        raise RegisterError(t("registers.offline", url=url, reason=getattr(error, "reason", error))) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise RegisterError(t("registers.not_json", path=url, reason=error)) from None
+
+
+# --- making a unit readable -------------------------------------------------------------------
+
+
+def icnpo_categories(unit: dict) -> list[int]:
+    """The contract's category codes from a Frivillighetsregisteret record (``icnpoKategorier``)."""
+    codes: list[int] = []
+    for item in unit.get("icnpoKategorier") or []:
+        raw = item.get("icnpoNummer") if isinstance(item, dict) else item
+        try:
+            code = int(str(raw).strip())
+        except ValueError:
+            continue
+        if code in CATEGORY_CODES and code not in codes:
+            codes.append(code)
+    return codes[:3]
+
+
+def gone_reason(unit: dict) -> str | None:
+    """Why a unit is no longer an active association, in Norwegian; None when it is active."""
+    if unit.get("slettedato"):
+        return t("registers.deleted", date=unit["slettedato"])
+    if unit.get("konkurs"):
+        return t("registers.bankrupt")
+    if unit.get("underTvangsavviklingEllerTvangsopplosning"):
+        return t("registers.forced_dissolution")
+    if unit.get("underAvvikling"):
+        return t("registers.winding_up")
+    return None
+
+
+def readable_name(name: str, places: set[str] = frozenset()) -> str:
+    """``LINDVIK IDRETTSLAG`` becomes ``Lindvik idrettslag``; a name already in mixed case is kept.
+
+    The first word is capitalised, and so are words that are place names of the
+    unit's address (``places``, in lower case); known short forms (``IL``,
+    ``KFUK-KFUM``, ``4H``) stay in capitals; everything else is lower case, as
+    Norwegian names are written.
+    """
+    name = re.sub(r"\s+", " ", name).strip()
+    if any(char.islower() for char in name):
+        return name
+    words = []
+    for index, word in enumerate(name.split(" ")):
+        words.append(_readable_word(word, first=index == 0, places=places))
+    return " ".join(words)
+
+
+def _readable_word(word: str, first: bool, places: set[str]) -> str:
+    core = word.strip(",.()«»\"'")
+    if core.upper() in ABBREVIATIONS or (any(ch.isdigit() for ch in core) and len(core) <= 3):
+        return word
+    parts = word.split("-")
+    out = []
+    for position, part in enumerate(parts):
+        lower = part.lower()
+        bare = lower.strip(",.()«»\"'")
+        if (first and position == 0) or bare in places:
+            lower = _capitalise(lower)
+        out.append(lower)
+    return "-".join(out)
+
+
+def _capitalise(word: str) -> str:
+    for index, char in enumerate(word):
+        if char.isalpha():
+            return word[:index] + char.upper() + word[index + 1:]
+    return word
+
+
+def place_name(text: str) -> str:
+    """``NORDRE LINDVIK`` becomes ``Nordre Lindvik``; mixed case is kept."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if any(char.islower() for char in text):
+        return text
+    return " ".join("-".join(_capitalise(part.lower()) for part in word.split("-")) for word in text.split(" "))
+
+
+def phone_number(text: str | None) -> str | None:
+    """A Norwegian number as the contract shows it (``+47 12 34 56 78``), or None when it is not one."""
+    if not text:
+        return None
+    digits = re.sub(r"[\s\-.()]", "", str(text))
+    if digits.startswith("+47"):
+        digits = digits[3:]
+    elif digits.startswith("0047"):
+        digits = digits[4:]
+    if not re.fullmatch(r"[0-9]{8}", digits):
+        return None
+    return "+47 " + " ".join(digits[i:i + 2] for i in range(0, 8, 2))
+
+
+def web_address(text: str | None) -> str | None:
+    """A home page with a scheme: ``www.lag.no`` becomes ``https://www.lag.no``; None when it is not an address."""
+    if not text:
+        return None
+    text = str(text).strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
+        text = "https://" + text.lstrip("/")
+    return text if is_web_address(text) else None
+
+
+def email_address(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = str(text).strip()
+    return text if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text) else None
+
+
+def public_lines(lines) -> list[str]:
+    """Address lines without ``c/o <person>`` (a board member's name is not the association's address)."""
+    return [line.strip() for line in lines or [] if isinstance(line, str) and line.strip() and not CARE_OF.match(line)]
+
+
+def unit_from_register(raw: dict, categories: dict[str, list[int]] | None = None) -> Unit:
+    """A register unit made readable (see the module's description)."""
+    number = str(raw.get("organisasjonsnummer") or "").strip()
+    address = raw.get("postadresse") or raw.get("forretningsadresse") or {}
+    lines = public_lines(address.get("adresse"))
+    city = place_name(address["poststed"]) if address.get("poststed") else None
+    places = {word.lower() for text in (address.get("poststed"), address.get("kommune")) if text for word in re.split(r"[\s-]+", text)}
+    form = (raw.get("organisasjonsform") or {}).get("kode") or ""
+    unit = Unit(
+        org_number=number,
+        register_name=str(raw.get("navn") or "").strip(),
+        name=readable_name(str(raw.get("navn") or ""), places),
+        form=form,
+        voluntary=bool(raw.get("registrertIFrivillighetsregisteret")),
+        gone=gone_reason(raw),
+        street=", ".join(lines) or None,
+        postal_code=str(address.get("postnummer")) if address.get("postnummer") and re.fullmatch(r"[0-9]{4}", str(address.get("postnummer"))) else None,
+        city=city,
+    )
+    unit.email = email_address(raw.get("epostadresse"))
+    if raw.get("epostadresse") and not unit.email:
+        unit.notes.append(t("registers.note_email", value=raw["epostadresse"]))
+    for key in ("telefon", "mobil"):
+        if raw.get(key) and not unit.phone:
+            unit.phone = phone_number(raw[key])
+            if not unit.phone:
+                unit.notes.append(t("registers.note_phone", value=raw[key]))
+    unit.website = web_address(raw.get("hjemmeside"))
+    if raw.get("hjemmeside") and not unit.website:
+        unit.notes.append(t("registers.note_website", value=raw["hjemmeside"]))
+    purpose = raw.get("vedtektsfestetFormaal") or raw.get("aktivitet") or []
+    if isinstance(purpose, list):
+        purpose = " ".join(str(part).strip() for part in purpose if part)
+    unit.purpose = re.sub(r"\s+", " ", str(purpose)).strip()[:2000] or None
+    unit.categories = (categories or {}).get(number) or icnpo_categories(raw)
+    if not unit.categories:
+        unit.categories = [_category_from_industry(raw)]
+        unit.categories_guessed = True
+    return unit
+
+
+def _category_from_industry(raw: dict) -> int:
+    code = str((raw.get("naeringskode1") or {}).get("kode") or "")
+    for prefix, category in NACE_CATEGORIES:
+        if code.startswith(prefix):
+            return category
+    return 12100  # «Andre»
+
+
+def is_association(unit: Unit) -> bool:
+    """What the catalogue imports: units in Frivillighetsregisteret, and associations (FLI) in general."""
+    return unit.voluntary or unit.form == ASSOCIATION_FORM
+
+
+# --- comparing the catalogue with the register -------------------------------------------------------
+
+
+@dataclass
+class Finding:
+    """One association whose register entry disagrees with the catalogue."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: org_number: {self.message}"
+
+
+def comparable(name: str) -> str:
+    """Names compared without case, punctuation or extra spaces."""
+    return re.sub(r"[^0-9a-zæøå]+", " ", name.lower()).strip()
+
+
+def compare(organizations, units: list[dict], positions: dict[str, tuple[int, int]]) -> list[Finding]:
+    """Associations whose organisation number the register has as deleted, under another name, or not at all.
+
+    ``organizations`` are the catalogue's; ``positions`` gives the line and column
+    of each association's ``org_number`` by id.
+    """
+    by_number = {str(unit.get("organisasjonsnummer")): unit for unit in units}
+    findings = []
+    for org in organizations:
+        if not org.org_number:
+            continue
+        line, column = positions.get(org.id, (1, 1))
+        raw = by_number.get(org.org_number)
+        if raw is None:
+            message = t("registers.unknown", number=org.org_number)
+        elif gone_reason(raw):
+            message = t("registers.gone", number=org.org_number, reason=gone_reason(raw))
+        elif comparable(str(raw.get("navn") or "")) != comparable(org.name):
+            message = t("registers.renamed", number=org.org_number, name=readable_name(str(raw.get("navn") or "")), ours=org.name)
+        else:
+            continue
+        findings.append(Finding(org.source.path, line, column, message))
+    return findings
+
