@@ -23,7 +23,6 @@ from .model import Activity, Address, Organization, Venue
 from .schedule import next_dates
 
 EXPORT_PATHS = ("data/organisasjoner", "data/lokaler", "data/aktiviteter")
-LICENCE = {"name": "Norsk lisens for offentlige data (NLOD) 2.0", "url": "https://data.norge.no/nlod/no/2.0"}
 
 
 def _address(value: Address | None) -> dict | None:
@@ -139,6 +138,6 @@ def csv_bytes(rows: list[dict]) -> bytes:
 def export_files(catalog: Catalog):
     """Every export as (address, bytes)."""
     for path, rows in records(catalog).items():
-        document = {"licence": LICENCE, "generated": catalog.settings.today.isoformat(), "count": len(rows), "records": rows}
+        document = {"licence": catalog.settings.licence, "generated": catalog.settings.today.isoformat(), "count": len(rows), "records": rows}
         yield f"{path}.json", (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
         yield f"{path}.csv", csv_bytes(rows)

@@ -68,6 +68,12 @@ class KatalogConfig(Config):
     edit_branch = c.Type(str, default="main")
     """The branch the "Endre" links of generated pages open their YAML file on (with ``repo_url``)."""
 
+    county = c.Type(str, default="")
+    """The county (fylke) the municipality lies in, e.g. ``Vestland``; HSDS addresses need it."""
+
+    licence = c.Type(dict, default={"name": "Norsk lisens for offentlige data (NLOD) 2.0", "url": "https://data.norge.no/nlod/no/2.0"})
+    """The licence of the open data (``/data/``), ``{name, url}``; shown on the "Åpne data" page and in every export."""
+
     accessibility_statement = c.Optional(c.URL())
     """The municipality's accessibility statement (tilgjengelighetserklæring, usually on uustatus.no),
     linked from the footer of every page as the law requires."""

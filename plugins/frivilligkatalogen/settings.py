@@ -43,6 +43,12 @@ class Settings:
     campaigns: list[dict] = field(default_factory=lambda: [dict(DEFAULT_CAMPAIGN)])
     """National campaign days and weeks for the annual wheel: ``{name, date: "MM-DD", until?: "MM-DD"}``."""
 
+    county: str = ""
+    """The county (fylke) the municipality lies in; the ``state_province`` of addresses in the HSDS export."""
+
+    licence: dict = field(default_factory=lambda: dict(DEFAULT_LICENCE))
+    """The licence of the open data, ``{name, url}``; Norway's NLOD 2.0 unless the municipality chooses another."""
+
     only: list[str] = field(default_factory=lambda: only_from_environment())
     """Id patterns of the associations to build (``KATALOG_UTVALG``); empty builds all."""
 
@@ -84,7 +90,9 @@ class Settings:
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{relative_path}"
 
 
-OPTION_NAMES = ("data_dir", "areas", "stale_after_days", "municipality", "edit_branch", "campaigns")
+OPTION_NAMES = ("data_dir", "areas", "stale_after_days", "municipality", "edit_branch", "campaigns", "county", "licence")
+
+DEFAULT_LICENCE = {"name": "Norsk lisens for offentlige data (NLOD) 2.0", "url": "https://data.norge.no/nlod/no/2.0"}
 
 DEFAULT_CAMPAIGN = {"name": "Frivillighetsdagen", "date": "12-05"}
 """The international volunteer day, 5 December."""
