@@ -29,6 +29,14 @@ def category_url(code: int) -> str:
     return f"{CATEGORIES}{code}/"
 
 
+EMBED = "embed/"
+
+
+def embed_url(page_url: str) -> str:
+    """The light page another site can frame: ``organisasjoner/x/`` → ``embed/organisasjoner/x/``."""
+    return EMBED + page_url
+
+
 def feed_path_all() -> str:
     return CALENDAR + "alle.ics"
 

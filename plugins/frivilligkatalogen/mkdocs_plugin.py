@@ -35,6 +35,7 @@ from .site_search import WASM_POLICY, mark_for_search, run_pagefind
 from .i18n import set_language, t
 from .parallel_files import FileWriter
 from .pages import PageRenderer, PageView, build_pages
+from .rss import ACTIVITIES_PATH, NEWS_PATH
 from .settings import Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.katalog")
@@ -111,6 +112,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             "accessibility_statement": self.config.accessibility_statement,
             "privacy_page": self.config.privacy_page,
             "contact_email": self.config.contact_email,
+            "feeds": [
+                {"title": t("rss.link_news"), "path": NEWS_PATH},
+                {"title": t("rss.link_activities"), "path": ACTIVITIES_PATH},
+            ],
             "footer_label": t("footer.label"),
             "accessibility_label": t("footer.accessibility_statement"),
             "privacy_label": t("footer.privacy"),

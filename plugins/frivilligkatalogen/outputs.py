@@ -12,7 +12,9 @@ from .addresses import feed_path_single
 from .feeds import FeedBuilder
 from .directory_filters import filter_index_bytes
 from .exports import export_files
+from .embeds import embed_files
 from .hsds import hsds_files
+from .rss import rss_files
 from .history import read_history
 from .json_schema import schema_files
 from .schedule import next_dates
@@ -40,6 +42,8 @@ def _site_files(catalog: Catalog):
     yield "organisasjoner/filter.json", filter_index_bytes(catalog)
     yield from export_files(catalog)
     yield from hsds_files(catalog)
+    yield from embed_files(catalog)
+    yield from rss_files(catalog, history)
     yield from schema_files(catalog.settings).items()
     for asset in sorted(ASSETS.iterdir()):
         yield f"assets/katalog/{asset.name}", asset.read_bytes()

@@ -111,6 +111,7 @@ def environment() -> Environment:
         organization_url=organization_url,
         venue_url=venue_url,
         category_url=category_url,
+        embed_url=addresses.embed_url,
         brreg_lookup=BRREG_LOOKUP,
         feeds=addresses,
         venue_json_ld=venue_json_ld,

@@ -49,6 +49,12 @@ class Settings:
     licence: dict = field(default_factory=lambda: dict(DEFAULT_LICENCE))
     """The licence of the open data, ``{name, url}``; Norway's NLOD 2.0 unless the municipality chooses another."""
 
+    accessibility_statement: str | None = None
+    """The municipality's accessibility statement; every page links it, embeds included."""
+
+    privacy_page: str = "personvern/"
+    """The privacy page, relative to the site root (or a full address)."""
+
     only: list[str] = field(default_factory=lambda: only_from_environment())
     """Id patterns of the associations to build (``KATALOG_UTVALG``); empty builds all."""
 
@@ -90,7 +96,7 @@ class Settings:
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{relative_path}"
 
 
-OPTION_NAMES = ("data_dir", "areas", "stale_after_days", "municipality", "edit_branch", "campaigns", "county", "licence")
+OPTION_NAMES = ("data_dir", "areas", "stale_after_days", "municipality", "edit_branch", "campaigns", "county", "licence", "accessibility_statement", "privacy_page")
 
 DEFAULT_LICENCE = {"name": "Norsk lisens for offentlige data (NLOD) 2.0", "url": "https://data.norge.no/nlod/no/2.0"}
 
