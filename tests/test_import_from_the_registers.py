@@ -218,3 +218,16 @@ def test_check_against_the_register_reports_deleted_renamed_and_unknown_units(si
         assert re.match(r"data/organizations/[a-z0-9-]+\.yaml:\d+:\d+: org_number: ", line)
         path, line_no = line.split(":")[0:2]
         assert "org_number" in (site / path).read_text(encoding="utf-8").splitlines()[int(line_no) - 1]
+
+
+def test_the_bulk_file_of_the_register_imports_the_same_drafts(site, tmp_path):
+    """Enhetsregisteret's bulk download is a gzipped JSON array of units."""
+    import gzip
+
+    units = json.loads(SEARCH.read_text(encoding="utf-8"))["_embedded"]["enheter"]
+    bulk = tmp_path / "enheter_alle.json.gz"
+    bulk.write_bytes(gzip.compress(json.dumps(units, ensure_ascii=False).encode("utf-8")))
+    result = katalog("import", "brreg", str(bulk), "--kategorier", str(CATEGORIES), "--root", str(site))
+    assert result.returncode == 0, result.stderr
+    assert len(drafts(site)) == 4
+    assert "Hoppet over 3" in result.stdout
