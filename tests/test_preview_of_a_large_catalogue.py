@@ -57,7 +57,7 @@ def test_a_failing_file_writer_fails_the_build_with_its_reason(tmp_path, monkeyp
     root = site(tmp_path)
     catalog = load_catalog(Settings(root=root, only=[]))
 
-    def broken(_catalog):
+    def broken(_catalog, _part="all"):
         yield "kalender/alle.ics", b"x"
         raise OSError("disken er full")
 

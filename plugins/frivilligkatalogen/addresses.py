@@ -6,8 +6,6 @@ feeds, exports and links agree.
 
 from __future__ import annotations
 
-import posixpath
-
 ORGANIZATIONS = "organisasjoner/"
 VENUES = "lokaler/"
 CATEGORIES = "kategorier/"
@@ -67,9 +65,19 @@ def feed_path_single(org_id: str, activity_id: str) -> str:
 
 
 def relative_link(from_url: str, to_url: str) -> str:
-    """A link from one page address to another that works under any base path."""
+    """A link from one page address to another that works under any base path.
+
+    The shortest relative path, as ``posixpath.relpath`` gives it, computed on the
+    address segments directly (a city's pages make hundreds of thousands of links).
+    """
     if to_url.startswith(("http://", "https://", "mailto:", "tel:", "#")):
         return to_url
-    target = to_url.rstrip("/") or "."
-    link = posixpath.relpath(target, from_url.rstrip("/") or ".")
+    target = [part for part in to_url.split("/") if part and part != "."]
+    base = [part for part in from_url.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(target, base):
+        if mine != theirs:
+            break
+        common += 1
+    link = "/".join([".."] * (len(base) - common) + target[common:]) or "."
     return link + "/" if to_url.endswith("/") else link

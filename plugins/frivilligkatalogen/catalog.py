@@ -77,12 +77,20 @@ class Catalog:
         return sorted(self.venues.values(), key=lambda v: (v.name.casefold(), v.id))
 
     def users_of_venue(self, venue_id: str) -> tuple[list[Organization], list[tuple[Organization, Activity]]]:
-        """Associations that meet at a venue, and activities held there."""
-        ordered = self.sorted_organizations()
-        organizations = [o for o in ordered if venue_id in (o.venues or [])]
-        activities = [(o, a) for o in ordered for a in (o.activities or []) if a.venue == venue_id]
-        return organizations, activities
-
+        """Associations that meet at a venue, and activities held there (indexed once, in name order)."""
+        index = self.__dict__.get("_venue_users")
+        if index is None or index[0] != len(self.organizations):
+            organizations: dict[str, list[Organization]] = defaultdict(list)
+            activities: dict[str, list[tuple[Organization, Activity]]] = defaultdict(list)
+            for org in self.sorted_organizations():
+                for venue in dict.fromkeys(org.venues or []):
+                    organizations[venue].append(org)
+                for activity in org.activities or []:
+                    if activity.venue:
+                        activities[activity.venue].append((org, activity))
+            index = (len(self.organizations), organizations, activities)
+            self.__dict__["_venue_users"] = index
+        return list(index[1].get(venue_id, [])), list(index[2].get(venue_id, []))
 
 KINDS = (("organizations", Organization), ("venues", Venue), ("grants", Grant))
 KNOWN_ENTRIES = {"organizations", "venues", "grants", "holidays.yaml", "meeting_places.yaml"}

@@ -90,20 +90,34 @@ class FeedBuilder:
             version = self.history.version(
                 org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity
             )
-            events = [
+            own = [
                 event
                 for index, rule in enumerate(activity.schedule or [], 1)
                 if (event := self._rule_event(org, activity, index, rule, version)) is not None
             ]
-            events += [self._date_event(org, activity, item, version) for item in activity.dates or []]
-            self._events[key] = [serialised(event) for event in events]
+            own += [self._date_event(org, activity, item, version) for item in activity.dates or []]
+            details = self.details(org, activity, version)
+            self._events[key] = [composed(event, details) for event in own]
+        return self._events[key]
+
+    def details(self, org: Organization, activity: Activity, version: Version) -> bytes:
+        """The content lines every event of an activity shares, serialised once (see :meth:`add_details`)."""
+        key = ("details", org.id, activity.id)
+        if key not in self._events:
+            event = Event()
+            self.add_details(event, org, activity, version)
+            self._events[key] = event.to_ical()[len(b"BEGIN:VEVENT\r\n"): -len(b"END:VEVENT\r\n")]
         return self._events[key]
 
     def uid(self, *parts: str) -> str:
         """A UID from ids only: the same activity keeps it for as long as its ids stay."""
         return "/".join(parts) + "@" + self.settings.uid_domain
 
-    def add_details(self, event: Event, org: Organization, activity: Activity, version: Version, cancelled: bool) -> None:
+    def add_details(self, event: Event, org: Organization, activity: Activity, version: Version) -> None:
+        """What an activity's events have in common: version, summary, description, place, link, categories.
+
+        Each event adds its own UID, times and ``STATUS`` (a single date may be cancelled).
+        """
         event.add("dtstamp", version.modified)
         event.add("last-modified", version.modified)
         event.add("sequence", version.sequence)
@@ -124,7 +138,6 @@ class FeedBuilder:
         if url:
             event.add("url", url + f"#aktivitet-{activity.id}")
         event.add("categories", [category_name(code) for code in org.categories])
-        event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
 
     def _location(self, activity: Activity):
         if activity.venue:
@@ -158,7 +171,7 @@ class FeedBuilder:
         excluded = [day for day in candidates(rule, first, last) if is_excluded(rule, day, self.catalog.holidays)]
         if excluded:
             event.add("exdate", [local(datetime.combine(day, rule.start)) for day in excluded])
-        self.add_details(event, org, activity, version, activity.cancelled)
+        event.add("status", "CANCELLED" if activity.cancelled else "CONFIRMED")
         return event
 
     def _date_event(self, org: Organization, activity: Activity, item: EventDate, version: Version) -> Event:
@@ -172,7 +185,7 @@ class FeedBuilder:
             event.add("uid", self.uid(org.id, activity.id, start.strftime("%Y%m%dT%H%M")))
             event.add("dtstart", local(start))
             event.add("dtend", local(end))
-        self.add_details(event, org, activity, version, activity.cancelled or item.cancelled)
+        event.add("status", "CANCELLED" if activity.cancelled or item.cancelled else "CONFIRMED")
         return event
 
     def grant_events(self, grant: Grant) -> list[Event]:
@@ -310,12 +323,18 @@ def serialised(event: Event) -> tuple[str, bytes]:
     return str(event["uid"]), event.to_ical()
 
 
+def composed(own: Event, details: bytes) -> tuple[str, bytes]:
+    """An event from its own lines (UID, times, rule, status) and its activity's shared ones, as (UID, bytes)."""
+    raw = own.to_ical()
+    return str(own["uid"]), raw[: -len(b"END:VEVENT\r\n")] + details + b"END:VEVENT\r\n"
+
+
 def _activity_in(record: Organization, activity_id: str) -> Activity | None:
     return next((a for a in record.activities or [] if a.id == activity_id), None)
 
 
-def single_date_event(builder: FeedBuilder, occurrence) -> Event:
-    """One occurrence as a standalone event, for "add to my calendar"."""
+def single_date_event(builder: FeedBuilder, occurrence) -> tuple[str, bytes]:
+    """One occurrence as a standalone event, for "add to my calendar", as (UID, bytes)."""
     org, activity = occurrence.organization, occurrence.activity
     version = builder.history.version(org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity)
     event = Event()
@@ -327,5 +346,5 @@ def single_date_event(builder: FeedBuilder, occurrence) -> Event:
     else:
         event.add("dtstart", local(occurrence.start))
         event.add("dtend", local(occurrence.end))
-    builder.add_details(event, org, activity, version, False)
-    return event
+    event.add("status", "CONFIRMED")
+    return composed(event, builder.details(org, activity, version))

@@ -19,12 +19,12 @@ with consent, never a ``c/o`` line.
 
 from __future__ import annotations
 
-import json
 import uuid
 
 from . import wording
 from .addresses import organization_url, venue_url
 from .catalog import Catalog
+from .exports import json_bytes
 from .i18n import t, table
 from .model import Activity, Organization, Venue
 
@@ -235,4 +235,4 @@ def hsds_documents(catalog: Catalog) -> dict[str, dict]:
 def hsds_files(catalog: Catalog):
     """The HSDS documents as (address, bytes)."""
     for path, document in hsds_documents(catalog).items():
-        yield path, (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        yield path, json_bytes(document, "contents")

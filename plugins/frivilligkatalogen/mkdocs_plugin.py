@@ -12,6 +12,9 @@ those views into MkDocs files and pages:
   breadcrumbs and the active section work.
 * ``on_page_markdown`` / ``on_page_content``: skip the Markdown round trip and
   hand Material the ready HTML body, with an escaped title and description.
+* Association and venue pages, thousands in a city, are not MkDocs pages: one
+  prototype per section goes through the theme, and ``on_post_build`` fills it
+  in for every entity (:mod:`stamping`), then adds them to the sitemap.
 """
 
 from __future__ import annotations
@@ -33,10 +36,13 @@ from .catalog import Catalog, load_catalog
 from .content_policy import add_policy, policy
 from .site_search import WASM_POLICY, mark_for_search, run_pagefind
 from .i18n import set_language, t
+from .generate import write_files
+from .outputs import iter_site_files
 from .parallel_files import FileWriter
 from .pages import PageRenderer, PageView, build_pages
 from .rss import ACTIVITIES_PATH, NEWS_PATH
 from .settings import Settings, settings_from_options
+from .stamping import BODY, DESCRIPTION, EDIT, ID, TITLE, Shell, sitemap_with
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -143,20 +149,38 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 log.error(str(problem))
             raise PluginError(t("cli.problems_found", count=len(self.catalog.problems)) + " " + t("cli.build_failed"))
         self.views = {}
+        self.stamped = {}
+        self.shells = {}
         for view in build_pages(self.catalog):
-            inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
-            existing = files.get_file_from_path(view.src_uri)
-            if existing is not None:
-                files.remove(existing)
-            files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
-            self.views[view.src_uri] = view
+            if view.stamped:
+                if view.section not in self.stamped:
+                    self.stamped[view.section] = []
+                    self._add_view(files, config, self._prototype(view.section))
+                self.stamped[view.section].append(view)
+                continue
+            self._add_view(files, config, view)
         self.renderer = PageRenderer(self.catalog)
         # Feeds and exports depend only on the catalogue: written on the other core meanwhile.
         self.files_started = time.perf_counter()
-        self.writer = FileWriter(self.catalog, Path(config.site_dir))
+        self.writer = FileWriter(self.catalog, Path(config.site_dir), part="calendars")
         self.writer.start()
         self.pages_started = time.perf_counter()
         return files
+
+    def _prototype(self, section: str) -> PageView:
+        """The one page of a section that goes through the theme, with tokens for what varies."""
+        return PageView(
+            url=f"{section}{ID}/", title=TITLE, description=DESCRIPTION, render=lambda: BODY, section=section,
+            edit_path=EDIT if self.settings.repo_url else None,
+        )
+
+    def _add_view(self, files: Files, config, view: PageView) -> None:
+        inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
+        existing = files.get_file_from_path(view.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
+        self.views[view.src_uri] = view
 
     def on_nav(self, nav, *, config, files):
         parents = {}
@@ -180,7 +204,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         page.meta["title"] = str(escape(view.title))
         if view.description:
             page.meta["description"] = str(escape(view.description))
-        if view.edit_path:
+        if view.edit_path == EDIT:
+            page.edit_url = EDIT
+        elif view.edit_path:
             page.edit_url = self.settings.edit_url(view.edit_path)
         else:
             page.edit_url = None
@@ -219,6 +245,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             output = mark_for_search(output, page.url)
         output, hashes = add_policy(output, self.script_sources)
         self.script_hashes.update(hashes)
+        view = self.views.get(page.file.src_uri)
+        if view is not None and view.url.endswith(f"/{ID}/"):
+            self.shells[view.section] = Shell.from_prototype(output, config.site_description)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
@@ -229,14 +258,48 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.script_hashes.update(hashes)
         return output
 
+    def _stamp(self, site: Path, config) -> int:
+        """Every association and venue page, filled into its section's prototype; the sitemap lists them."""
+        import gzip
+        import shutil
+
+        count = 0
+        sitemap_path = site / "sitemap.xml"
+        sitemap = sitemap_path.read_text(encoding="utf-8") if sitemap_path.exists() else None
+        for section, views in self.stamped.items():
+            shell = self.shells[section]
+            for view in views:
+                target = site / view.url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                edit = self.settings.edit_url(view.edit_path) if view.edit_path else None
+                page_id = view.url.rstrip("/").rsplit("/", 1)[1]
+                target.write_text(shell.fill(page_id, view.title, view.description, edit, view.render()), encoding="utf-8")
+                count += 1
+            shutil.rmtree(site / section / ID, ignore_errors=True)
+            if sitemap is not None:
+                prototype = f"{section}{ID}/"
+                sitemap = sitemap_with(sitemap, prototype, [view.url for view in views])
+        if sitemap is not None:
+            sitemap_path.write_text(sitemap, encoding="utf-8")
+            with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
+                handle.write(sitemap.encode("utf-8"))
+        return count
+
     def on_post_build(self, *, config):
-        log.info(t("log.pages", count=len(self.views), seconds=f"{time.perf_counter() - self.pages_started:.1f}"))
+        site = Path(config.site_dir)
+        log.debug("theme pages done after %.1f s", time.perf_counter() - self.pages_started)
+        stamped = self._stamp(site, config)
+        log.debug("stamped pages done after %.1f s", time.perf_counter() - self.pages_started)
+        # Open data, embeds and RSS here, while the worker finishes the calendars.
+        views_written = write_files(iter_site_files(self.catalog, "views"), site)
+        log.debug("open data, embeds and RSS done after %.1f s", time.perf_counter() - self.pages_started)
+        log.info(t("log.pages", count=len(self.views) + stamped, seconds=f"{time.perf_counter() - self.pages_started:.1f}"))
         # Feeds, exports and scripts, written one at a time (not held as MkDocs files).
         try:
             count = self.writer.finish()
         except RuntimeError as error:
             raise PluginError(t("log.files_failed", detail=str(error))) from error
-        log.info(t("log.files", count=count, seconds=f"{time.perf_counter() - self.files_started:.1f}"))
+        log.info(t("log.files", count=count + views_written, seconds=f"{time.perf_counter() - self.files_started:.1f}"))
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
         target = Path(config.site_dir) / POLICY_FILE
         target.write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")

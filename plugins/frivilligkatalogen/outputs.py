@@ -29,24 +29,34 @@ def site_files(catalog: Catalog) -> dict[str, bytes]:
     return dict(iter_site_files(catalog))
 
 
-def iter_site_files(catalog: Catalog):
-    """Every non-page file as (address, bytes), one at a time: a city's feeds need not all be in memory."""
-    yield from _site_files(catalog)
+def iter_site_files(catalog: Catalog, part: str = "all"):
+    """Every non-page file as (address, bytes), one at a time: a city's feeds need not all be in memory.
 
-
-def _site_files(catalog: Catalog):
+    ``part`` splits the work for two processes: ``"calendars"`` (feeds, the filter
+    index, schemas, scripts) and ``"views"`` (open data, embeds, RSS); ``"all"`` is both.
+    """
     history = read_history(catalog.settings.root, catalog.settings.data_dir)
+    if part in ("all", "calendars"):
+        yield from _calendar_files(catalog, history)
+    if part in ("all", "views"):
+        yield from _view_files(catalog, history)
+
+
+def _calendar_files(catalog: Catalog, history):
     builder = FeedBuilder(catalog, history)
     yield from builder.build()
     yield from single_date_files(catalog, builder)
     yield "organisasjoner/filter.json", filter_index_bytes(catalog)
+    yield from schema_files(catalog.settings).items()
+    for asset in sorted(ASSETS.iterdir()):
+        yield f"assets/katalog/{asset.name}", asset.read_bytes()
+
+
+def _view_files(catalog: Catalog, history):
     yield from export_files(catalog)
     yield from hsds_files(catalog)
     yield from embed_files(catalog)
     yield from rss_files(catalog, history)
-    yield from schema_files(catalog.settings).items()
-    for asset in sorted(ASSETS.iterdir()):
-        yield f"assets/katalog/{asset.name}", asset.read_bytes()
 
 
 def single_date_files(catalog: Catalog, builder: FeedBuilder):

@@ -69,6 +69,9 @@ class PageView:
     """The data file behind the page, relative to the site root."""
     in_nav: bool = False
     """True for the directory pages the site's navigation may list."""
+    stamped: bool = False
+    """True for the many pages of one kind (associations, venues) that an adapter may fill
+    into one rendered prototype (see :mod:`stamping`)."""
 
     @property
     def body(self) -> str:
@@ -288,6 +291,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 render=lambda org=org, url=url: renderer.organization_body(org, url),
                 section=ORGANIZATIONS,
                 edit_path=org.source.path,
+                stamped=True,
             )
         )
     for venue in catalog.sorted_venues():
@@ -304,6 +308,7 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 ),
                 section=VENUES,
                 edit_path=venue.source.path,
+                stamped=True,
             )
         )
     for code, organizations in sorted(by_category.items()):

@@ -8,6 +8,7 @@ written in the main process after the pages instead.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -22,9 +23,10 @@ from .outputs import iter_site_files
 class FileWriter:
     """Writes a catalogue's files, in a worker process when the platform can fork."""
 
-    def __init__(self, catalog, site_dir: Path):
+    def __init__(self, catalog, site_dir: Path, part: str = "all"):
         self.catalog = catalog
         self.site_dir = site_dir
+        self.part = part
         self.process = None
         self.receiver = None
 
@@ -32,15 +34,17 @@ class FileWriter:
         if "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
             return
         context = multiprocessing.get_context("fork")
+        gc.freeze()  # the child reads the catalogue; untracked objects are not copied by its collector
         self.receiver, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_work, args=(self.catalog, self.site_dir, sender), daemon=True)
+        self.process = context.Process(target=_work, args=(self.catalog, self.site_dir, self.part, sender), daemon=True)
         self.process.start()
+        gc.unfreeze()
         sender.close()
 
     def finish(self) -> int:
         """Wait for the files (or write them now); returns how many; raises with the worker's error."""
         if self.process is None:
-            return write_files(iter_site_files(self.catalog), self.site_dir)
+            return write_files(iter_site_files(self.catalog, self.part), self.site_dir)
         # Wait for an answer or for the worker to end, whichever comes first (it may be killed).
         multiprocessing.connection.wait([self.receiver, self.process.sentinel])
         try:
@@ -61,9 +65,9 @@ class FileWriter:
             self.process.join()
 
 
-def _work(catalog, site_dir: Path, sender) -> None:
+def _work(catalog, site_dir: Path, part: str, sender) -> None:
     try:
-        count = write_files(iter_site_files(catalog), site_dir)
+        count = write_files(iter_site_files(catalog, part), site_dir)
         sender.send(("ok", count))
         code = 0
     except BaseException:  # report everything to the parent, which fails the build

@@ -57,29 +57,33 @@ def first_candidate(rule: Rule) -> date | None:
 
 def candidates(rule: Rule, window_start: date, window_end: date) -> Iterator[date]:
     """Dates the rule's pattern gives inside the window (both ends included), before exclusions."""
-    start = max(window_start, rule.first)
     end = min(window_end, rule.until) if rule.until else window_end
-    for day in _pattern(rule, rule.first, end):
-        if day >= start:
-            yield day
+    yield from _pattern(rule, rule.first, end, start=window_start)
 
 
-def _pattern(rule: Rule, first: date, last: date) -> Iterator[date]:
-    wanted = {WEEKDAYS.index(day) for day in rule.days}
-    anchor_week = None
-    day = first
-    while day <= last:
-        if day.weekday() in wanted:
-            if rule.week_of_month is not None:
-                if _week_of_month_matches(day, rule.week_of_month):
+def _pattern(rule: Rule, first: date, last: date, start: date | None = None) -> Iterator[date]:
+    """The rule's dates from ``start`` (default ``first``) to ``last``, week by week.
+
+    "Every n weeks" counts from the week of the first session (the first wanted
+    weekday on or after ``first``), however late the window starts.
+    """
+    wanted = sorted(WEEKDAYS.index(day) for day in rule.days)
+    start = max(start or first, first)
+    if start > last:
+        return
+    first_session = min(first + timedelta(days=(weekday - first.weekday()) % 7) for weekday in wanted)
+    anchor_week = first_session - timedelta(days=first_session.weekday())
+    monday = start - timedelta(days=start.weekday())
+    week = timedelta(days=7)
+    while monday <= last:
+        if rule.week_of_month is not None or ((monday - anchor_week).days // 7) % rule.every == 0:
+            for weekday in wanted:
+                day = monday + timedelta(days=weekday)
+                if day < start or day > last:
+                    continue
+                if rule.week_of_month is None or _week_of_month_matches(day, rule.week_of_month):
                     yield day
-            else:
-                monday = day - timedelta(days=day.weekday())
-                if anchor_week is None:
-                    anchor_week = monday
-                if ((monday - anchor_week).days // 7) % rule.every == 0:
-                    yield day
-        day += timedelta(days=1)
+        monday += week
 
 
 def _week_of_month_matches(day: date, week: int) -> bool:

@@ -38,10 +38,20 @@ def mark_for_search(html: str, url: str) -> str:
     return html.replace(_ARTICLE, '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
 
 
+NEVER_INDEXED_FOLDERS = {"embed", "kalender", "aktiviteter", "kategorier", "sok", "assets", "data", "pagefind", "schema", "search", "stylesheets", "javascripts"}
+"""Top-level folders of the built site with nothing to index; Pagefind does not even read them."""
+
+
+def pages_to_read(site_dir: Path) -> str:
+    """Pagefind's ``--glob``: the front page and the folders that can hold indexed pages."""
+    folders = sorted(entry.name for entry in site_dir.iterdir() if entry.is_dir() and entry.name not in NEVER_INDEXED_FOLDERS)
+    return "{" + ",".join(["index.html", *(f"{name}/**/*.html" for name in folders)]) + "}"
+
+
 def run_pagefind(site_dir: Path) -> None:
     """Index the built site into ``<site>/pagefind/``; raises with Pagefind's output on failure."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", pages_to_read(site_dir), "--quiet"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:

@@ -1,0 +1,77 @@
+"""Thousands of pages from one rendered page: the theme's work done once per section.
+
+Every association page sits at the same depth, under the same section, out of
+the navigation: around its body, the theme's HTML (header, navigation, footer,
+scripts, relative links) is the same for all of them, but for the title, the
+meta description, the canonical address and the edit link. So the site
+generator renders one *prototype* page whose id, title, description, edit link
+and body are tokens, and :class:`Shell` fills that page in for each association.
+A city's five thousand pages then cost one theme render and five thousand
+string joins, instead of five thousand theme renders.
+
+The tokens are plain ASCII words no escaping can change. The shell is split on
+them once, and each page is assembled in one pass, so a value (an outsider's
+title, say) can never be mistaken for a token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+ID = "katalog-stamp-prototype"
+"""The prototype's id: a valid slug, so its address is a real page address at the right depth."""
+TITLE = "KATALOGSTAMPTITLE"
+DESCRIPTION = "KATALOGSTAMPDESCRIPTION"
+EDIT = "https://katalog.invalid/KATALOGSTAMPEDIT"
+BODY = "<!--KATALOGSTAMPBODY <h1> -->"
+"""The body's place; it mentions ``<h1>`` because the theme adds a heading to a page without one
+(every body brings its own)."""
+DESCRIPTION_META = f'<meta name="description" content="{DESCRIPTION}">'
+
+
+@dataclass
+class Shell:
+    """A rendered prototype page, ready to be filled in."""
+
+    parts: list[str]
+    """The page split on the tokens: text, token, text, token …"""
+    fallback_description: str | None
+    """What the theme shows as description when a page has none (``site_description``)."""
+
+    @classmethod
+    def from_prototype(cls, html: str, fallback_description: str | None = None) -> "Shell":
+        if BODY not in html:
+            raise ValueError("the prototype page has lost its body token")
+        pattern = "(" + "|".join(re.escape(token) for token in (DESCRIPTION_META, EDIT, ID, TITLE, DESCRIPTION, BODY)) + ")"
+        return cls(re.split(pattern, html), fallback_description)
+
+    def fill(self, page_id: str, title: str, description: str | None, edit_url: str | None, body: str) -> str:
+        """The page of one entity: the prototype with its own values."""
+        if description:
+            meta = f'<meta name="description" content="{escape(description)}">'
+        elif self.fallback_description:
+            meta = f'<meta name="description" content="{escape(self.fallback_description)}">'
+        else:
+            meta = ""
+        values = {
+            DESCRIPTION_META: meta,
+            EDIT: edit_url or "",
+            ID: page_id,
+            TITLE: str(escape(title)),
+            DESCRIPTION: str(escape(description or "")),
+            BODY: body,
+        }
+        return "".join(values.get(part, part) if index % 2 else part for index, part in enumerate(self.parts))
+
+
+def sitemap_with(sitemap: str, prototype_url: str, urls: list[str]) -> str:
+    """The theme's sitemap with the prototype's entry replaced by one entry per filled-in page."""
+    match = re.search(r"\s*<url>(?:(?!</url>).)*?" + re.escape(prototype_url) + r".*?</url>", sitemap, re.DOTALL)
+    if match is None:
+        return sitemap
+    entry = match.group(0)
+    entries = "".join(entry.replace(prototype_url, url) for url in urls)
+    return sitemap[: match.start()] + entries + sitemap[match.end():]
