@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .annual_wheel import CampaignError, campaign_dates
 from .catalog import Catalog, load_catalog
 from .content_policy import add_policy, policy
-from .site_search import WASM_POLICY, mark_for_search, run_pagefind
+from .site_search import WASM_POLICY, SearchIndex, indexed, mark_for_search
 from .i18n import set_language, t
 from .generate import write_files
 from .outputs import iter_site_files
@@ -104,6 +104,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.catalog: Catalog | None = None
         self.views: dict[str, PageView] = {}
         self.renderer: PageRenderer | None = None
+        self.search: SearchIndex | None = None
 
     def on_config(self, config):
         set_language(config.theme.get("language") or "nb")
@@ -164,6 +165,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.files_started = time.perf_counter()
         self.writer = FileWriter(self.catalog, Path(config.site_dir), part="calendars")
         self.writer.start()
+        # The search index is built by Pagefind's service beside the build, fed page by page.
+        self.search = SearchIndex(Path(config.site_dir)) if self.config.search else None
         self.pages_started = time.perf_counter()
         return files
 
@@ -226,6 +229,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         writer = getattr(self, "writer", None)
         if writer is not None:
             writer.stop()
+        search = getattr(self, "search", None)
+        if search is not None:
+            search.close()
+            self.search = None
 
     def on_serve(self, server, *, config, builder):
         # Edits to the data rebuild the preview (only changed files are parsed again).
@@ -264,6 +271,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         import shutil
 
         count = 0
+        search = self.search
         sitemap_path = site / "sitemap.xml"
         sitemap = sitemap_path.read_text(encoding="utf-8") if sitemap_path.exists() else None
         for section, views in self.stamped.items():
@@ -273,7 +281,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 edit = self.settings.edit_url(view.edit_path) if view.edit_path else None
                 page_id = view.url.rstrip("/").rsplit("/", 1)[1]
-                target.write_text(shell.fill(page_id, view.title, view.description, edit, view.render()), encoding="utf-8")
+                body = view.render()
+                target.write_text(shell.fill(page_id, view.title, view.description, edit, body), encoding="utf-8")
+                if search is not None and indexed(view.url):
+                    search.add_page(view.url, body)
                 count += 1
             shutil.rmtree(site / section / ID, ignore_errors=True)
             if sitemap is not None:
@@ -303,10 +314,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
         target = Path(config.site_dir) / POLICY_FILE
         target.write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")
-        if self.config.search:
+        if self.search is not None:
             started = time.perf_counter()
             try:
-                run_pagefind(Path(config.site_dir))
+                self.search.finish(skip=tuple(section.rstrip("/") for section in self.stamped))
                 log.info(t("log.search", seconds=f"{time.perf_counter() - started:.1f}"))
             except RuntimeError as error:
                 raise PluginError(t("search.index_failed", detail=str(error))) from error
+            finally:
+                self.search = None

@@ -42,17 +42,77 @@ NEVER_INDEXED_FOLDERS = {"embed", "kalender", "aktiviteter", "kategorier", "sok"
 """Top-level folders of the built site with nothing to index; Pagefind does not even read them."""
 
 
-def pages_to_read(site_dir: Path) -> str:
-    """Pagefind's ``--glob``: the front page and the folders that can hold indexed pages."""
-    folders = sorted(entry.name for entry in site_dir.iterdir() if entry.is_dir() and entry.name not in NEVER_INDEXED_FOLDERS)
-    return "{" + ",".join(["index.html", *(f"{name}/**/*.html" for name in folders)]) + "}"
+class SearchIndex:
+    """Pagefind's input, gathered while the site is written, and Pagefind run on it.
+
+    Pages made from data are given to the index as their body alone, not the
+    theme around it (a city's association pages are hundreds of megabytes of
+    header and navigation Pagefind would read and drop). They go into a folder
+    outside the site, beside links to the theme-rendered pages worth finding; the
+    index is written into the site.
+    """
+
+    def __init__(self, site_dir: Path, language: str = "nb"):
+        import tempfile
+
+        self.site_dir = site_dir
+        self.language = language
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.source = Path(tempfile.mkdtemp(prefix=".katalog-sok-", dir=site_dir.parent))
+
+    def add_page(self, url: str, body: str) -> None:
+        """One page made from data: its address and its body."""
+        target = self.source / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f'<!doctype html><html lang="{self.language}"><head><meta charset="utf-8"></head>'
+            f"<body><article data-pagefind-body>{body}</article></body></html>",
+            encoding="utf-8",
+        )
+
+    def finish(self, skip: tuple[str, ...]) -> None:
+        """Add the theme's pages (``skip``: folders whose pages came one by one), index, clean up."""
+        import os
+        import shutil
+
+        try:
+            for page in _theme_pages(self.site_dir, skip):
+                target = self.source / page.relative_to(self.site_dir)
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.link(page, target)
+                    except OSError:
+                        shutil.copyfile(page, target)
+            run_pagefind(self.source, output=self.site_dir / "pagefind")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        import shutil
+
+        shutil.rmtree(self.source, ignore_errors=True)
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Index the built site into ``<site>/pagefind/``; raises with Pagefind's output on failure."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", pages_to_read(site_dir), "--quiet"],
-        capture_output=True, text=True,
-    )
+def _theme_pages(site_dir: Path, skip: tuple[str, ...]):
+    """The built pages Pagefind should read: the front page and the folders that can hold indexed pages."""
+    if (site_dir / "index.html").exists():
+        yield site_dir / "index.html"
+    for entry in sorted(site_dir.iterdir()):
+        if not entry.is_dir() or entry.name in NEVER_INDEXED_FOLDERS:
+            continue
+        if entry.name in skip:
+            if (entry / "index.html").exists():
+                yield entry / "index.html"
+            continue
+        yield from sorted(entry.rglob("*.html"))
+
+
+def run_pagefind(site_dir: Path, output: Path | None = None) -> None:
+    """Index a folder of pages into ``output`` (default ``<folder>/pagefind/``); raises with Pagefind's output on failure."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    if output is not None:
+        command += ["--output-path", str(output)]
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError((result.stdout + result.stderr).strip())
