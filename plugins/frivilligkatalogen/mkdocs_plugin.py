@@ -38,11 +38,11 @@ from .site_search import WASM_POLICY, SearchIndex, indexed, mark_for_search
 from .i18n import set_language, t
 from .generate import write_files
 from .outputs import iter_site_files
-from .parallel_files import FileWriter
+from .parallel_files import FileWriter, Worker
 from .pages import PageRenderer, PageView, build_pages
 from .rss import ACTIVITIES_PATH, NEWS_PATH
 from .settings import Settings, settings_from_options
-from .stamping import BODY, DESCRIPTION, EDIT, ID, TITLE, Shell, sitemap_with
+from .stamping import BODY, DESCRIPTION, EDIT, ID, TITLE, Shell, sitemap_with, write_filled
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -105,6 +105,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.views: dict[str, PageView] = {}
         self.renderer: PageRenderer | None = None
         self.search: SearchIndex | None = None
+        self.helper: Worker | None = None
 
     def on_config(self, config):
         set_language(config.theme.get("language") or "nb")
@@ -229,6 +230,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         writer = getattr(self, "writer", None)
         if writer is not None:
             writer.stop()
+        helper = getattr(self, "helper", None)
+        if helper is not None:
+            helper.stop()
         search = getattr(self, "search", None)
         if search is not None:
             search.close()
@@ -265,45 +269,44 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.script_hashes.update(hashes)
         return output
 
-    def _stamp(self, site: Path, config) -> int:
-        """Every association and venue page, filled into its section's prototype; the sitemap lists them."""
+    def _stamp(self, site: Path) -> tuple[int, int]:
+        """Every association and venue page, filled into its section's prototype, and the open data,
+        embeds and RSS: a third of the pages and those files by a second worker. Returns (pages, files)."""
         import gzip
         import shutil
 
-        count = 0
-        search = self.search
+        jobs = [(section, view) for section, views in self.stamped.items() for view in views]
+        share = jobs[2::3]
+        mine = [job for index, job in enumerate(jobs) if index % 3 != 2]
+        edit_url = self.settings.edit_url
+
+        def helper_job():
+            pages = write_filled(share, self.shells, edit_url, site, self.search, indexed)
+            return pages, write_files(iter_site_files(self.catalog, "views"), site)
+
+        self.helper = Worker(helper_job)
+        self.helper.start()
+        count = write_filled(mine, self.shells, edit_url, site, self.search, indexed)
+        log.debug("main share of the pages done after %.1f s", time.perf_counter() - self.pages_started)
+        pages, files = self.helper.finish()
+        self.helper = None
         sitemap_path = site / "sitemap.xml"
-        sitemap = sitemap_path.read_text(encoding="utf-8") if sitemap_path.exists() else None
-        for section, views in self.stamped.items():
-            shell = self.shells[section]
-            for view in views:
-                target = site / view.url / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                edit = self.settings.edit_url(view.edit_path) if view.edit_path else None
-                page_id = view.url.rstrip("/").rsplit("/", 1)[1]
-                body = view.render()
-                target.write_text(shell.fill(page_id, view.title, view.description, edit, body), encoding="utf-8")
-                if search is not None and indexed(view.url):
-                    search.add_page(view.url, body)
-                count += 1
-            shutil.rmtree(site / section / ID, ignore_errors=True)
-            if sitemap is not None:
-                prototype = f"{section}{ID}/"
-                sitemap = sitemap_with(sitemap, prototype, [view.url for view in views])
-        if sitemap is not None:
+        if sitemap_path.exists():
+            sitemap = sitemap_path.read_text(encoding="utf-8")
+            for section, views in self.stamped.items():
+                sitemap = sitemap_with(sitemap, f"{section}{ID}/", [view.url for view in views])
             sitemap_path.write_text(sitemap, encoding="utf-8")
             with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
                 handle.write(sitemap.encode("utf-8"))
-        return count
+        for section in self.stamped:
+            shutil.rmtree(site / section / ID, ignore_errors=True)
+        return count + pages, files
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         log.debug("theme pages done after %.1f s", time.perf_counter() - self.pages_started)
-        stamped = self._stamp(site, config)
-        log.debug("stamped pages done after %.1f s", time.perf_counter() - self.pages_started)
-        # Open data, embeds and RSS here, while the worker finishes the calendars.
-        views_written = write_files(iter_site_files(self.catalog, "views"), site)
-        log.debug("open data, embeds and RSS done after %.1f s", time.perf_counter() - self.pages_started)
+        stamped, views_written = self._stamp(site)
+        log.debug("filled-in pages, open data, embeds and RSS done after %.1f s", time.perf_counter() - self.pages_started)
         log.info(t("log.pages", count=len(self.views) + stamped, seconds=f"{time.perf_counter() - self.pages_started:.1f}"))
         # Feeds, exports and scripts, written one at a time (not held as MkDocs files).
         try:

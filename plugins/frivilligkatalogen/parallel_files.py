@@ -1,9 +1,10 @@
-"""Writing the feeds and other files on the second core while MkDocs renders the pages.
+"""Work done on the second core while the main process goes on.
 
-The files depend only on the catalogue, not on the pages, so a forked worker can
+The feeds depend only on the catalogue, not on the pages, so a forked worker can
 write them into the site folder (cleaned by MkDocs before the files are listed)
-while the main process renders. Where ``fork`` is not available, they are
-written in the main process after the pages instead.
+while the main process renders; later, a second worker fills in a share of the
+association pages while the main process fills in the rest. Where ``fork`` is
+not available, the work is done in the main process when its result is asked for.
 """
 
 from __future__ import annotations
@@ -15,18 +16,17 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import Callable
 
 from .generate import write_files
 from .outputs import iter_site_files
 
 
-class FileWriter:
-    """Writes a catalogue's files, in a worker process when the platform can fork."""
+class Worker:
+    """Runs ``job()`` in a forked process when the platform can fork; ``finish()`` gives its result."""
 
-    def __init__(self, catalog, site_dir: Path, part: str = "all"):
-        self.catalog = catalog
-        self.site_dir = site_dir
-        self.part = part
+    def __init__(self, job: Callable[[], object]):
+        self.job = job
         self.process = None
         self.receiver = None
 
@@ -34,17 +34,17 @@ class FileWriter:
         if "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
             return
         context = multiprocessing.get_context("fork")
-        gc.freeze()  # the child reads the catalogue; untracked objects are not copied by its collector
         self.receiver, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_work, args=(self.catalog, self.site_dir, self.part, sender), daemon=True)
+        gc.freeze()  # the child reads the parent's objects; frozen ones are not copied by its collector
+        self.process = context.Process(target=_run, args=(self.job, sender), daemon=True)
         self.process.start()
         gc.unfreeze()
         sender.close()
 
-    def finish(self) -> int:
-        """Wait for the files (or write them now); returns how many; raises with the worker's error."""
+    def finish(self):
+        """Wait for the result (or do the work now); raises with the worker's error."""
         if self.process is None:
-            return write_files(iter_site_files(self.catalog, self.part), self.site_dir)
+            return self.job()
         # Wait for an answer or for the worker to end, whichever comes first (it may be killed).
         multiprocessing.connection.wait([self.receiver, self.process.sentinel])
         try:
@@ -65,10 +65,17 @@ class FileWriter:
             self.process.join()
 
 
-def _work(catalog, site_dir: Path, part: str, sender) -> None:
+class FileWriter(Worker):
+    """Writes a catalogue's files (all, or one ``part`` of them: see :func:`iter_site_files`)."""
+
+    def __init__(self, catalog, site_dir: Path, part: str = "all"):
+        super().__init__(lambda: write_files(iter_site_files(catalog, part), site_dir))
+
+
+def _run(job, sender) -> None:
     try:
-        count = write_files(iter_site_files(catalog, part), site_dir)
-        sender.send(("ok", count))
+        result = job()
+        sender.send(("ok", result))
         code = 0
     except BaseException:  # report everything to the parent, which fails the build
         sender.send(("error", traceback.format_exc()))

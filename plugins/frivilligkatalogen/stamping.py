@@ -67,6 +67,25 @@ class Shell:
         return "".join(values.get(part, part) if index % 2 else part for index, part in enumerate(self.parts))
 
 
+def write_filled(jobs, shells: dict[str, Shell], edit_url, site_dir, search=None, searchable=lambda url: True) -> int:
+    """Fill in and write the pages of ``jobs`` (section, view); bodies of searchable pages also go to ``search``.
+
+    ``edit_url(path)`` gives a data file's edit link. Returns how many pages were written.
+    """
+    count = 0
+    for section, view in jobs:
+        body = view.render()
+        edit = edit_url(view.edit_path) if view.edit_path else None
+        page_id = view.url.rstrip("/").rsplit("/", 1)[1]
+        target = site_dir / view.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shells[section].fill(page_id, view.title, view.description, edit, body), encoding="utf-8")
+        if search is not None and searchable(view.url):
+            search.add_page(view.url, body)
+        count += 1
+    return count
+
+
 def sitemap_with(sitemap: str, prototype_url: str, urls: list[str]) -> str:
     """The theme's sitemap with the prototype's entry replaced by one entry per filled-in page."""
     match = re.search(r"\s*<url>(?:(?!</url>).)*?" + re.escape(prototype_url) + r".*?</url>", sitemap, re.DOTALL)
