@@ -151,3 +151,25 @@ def test_every_page_carries_the_policy_first_in_head(example_site):
         assert "object-src 'none'" in policy
     header = (example_site / "content-security-policy.txt").read_text(encoding="utf-8")
     assert header.startswith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+
+
+def test_a_script_in_the_content_is_never_allowed_even_on_pages_marked_for_search():
+    """Only the theme's own inline scripts get a hash; the search marker on the content must not change that."""
+    import base64
+    import hashlib
+
+    from frivilligkatalogen.content_policy import add_policy
+    from frivilligkatalogen.site_search import mark_for_search
+
+    def token(body):
+        return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+    page = (
+        "<html><head></head><body><script>theme()</script>"
+        '<article class="md-content__inner md-typeset"><h1>Lag</h1><script>alert(1)</script></article></body></html>'
+    )
+    marked = mark_for_search(page, "organisasjoner/lag/")
+    assert "data-pagefind-body" in marked
+    _, hashes = add_policy(marked)
+    assert token("theme()") in hashes
+    assert token("alert(1)") not in hashes

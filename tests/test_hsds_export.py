@@ -173,3 +173,19 @@ def test_identifiers_stay_the_same_between_builds(example_site, tmp_path):
     again = tmp_path / "again"
     assert mkdocs_build(REPO, again).returncode == 0
     assert (again / "data/hsds/services.json").read_bytes() == (example_site / "data/hsds/services.json").read_bytes()
+
+
+def test_a_schedule_starts_on_its_first_session_as_in_the_feeds(example_site, catalog):
+    """RFC 5545 counts DTSTART as a session and counts intervals from its week."""
+    from frivilligkatalogen.schedule import first_candidate
+
+    services = {(s["organization"]["name"], s["name"]): s for s in read(example_site, "services.json")["contents"]}
+    checked = 0
+    for org in catalog.organizations.values():
+        if not org.is_active:
+            continue
+        for activity in org.activities or []:
+            for rule, schedule in zip(activity.schedule or [], services[(org.name, activity.title)]["schedules"]):
+                assert schedule["dtstart"] == first_candidate(rule).isoformat()
+                checked += 1
+    assert checked > 10

@@ -231,3 +231,60 @@ def test_the_bulk_file_of_the_register_imports_the_same_drafts(site, tmp_path):
     assert result.returncode == 0, result.stderr
     assert len(drafts(site)) == 4
     assert "Hoppet over 3" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["c/o Kari Nordmann", "Storgata 1"],
+        ["v/ Kari Nordmann", "Storgata 1"],
+        ["Att: Kari Nordmann", "Storgata 1"],
+        ["Storgata 1 c/o Kari Nordmann"],
+        ["c.o Kari Nordmann", "Storgata 1"],
+        ["℅ Kari Nordmann", "Storgata 1"],
+    ],
+)
+def test_an_address_through_a_person_keeps_only_postal_code_and_place(lines):
+    """The street after a c/o line is usually that person's home: none of it is written."""
+    unit = unit_from_register({
+        "organisasjonsnummer": "994120018", "navn": "LAGET", "organisasjonsform": {"kode": "FLI"},
+        "epostadresse": "post@laget.no",
+        "postadresse": {"adresse": lines, "postnummer": "4699", "poststed": "LINDVIK"},
+    })
+    assert unit.street is None
+    assert (unit.postal_code, unit.city) == ("4699", "Lindvik")
+
+
+def test_small_words_stay_small_in_names_and_places():
+    from frivilligkatalogen.registers import place_name
+
+    assert readable_name("FORENINGEN TIL FREMME AV SJAKK", {"lindvik"}) == "Foreningen til fremme av sjakk"
+    unit = unit_from_register({
+        "organisasjonsnummer": "994120018", "navn": "SPEIDERNE I MO I RANA", "organisasjonsform": {"kode": "FLI"},
+        "postadresse": {"adresse": ["Postboks 1"], "postnummer": "8601", "poststed": "MO I RANA"},
+    })
+    assert unit.name == "Speiderne i Mo i Rana"
+    assert place_name("MO I RANA") == "Mo i Rana"
+
+
+def test_control_characters_from_the_register_never_make_a_draft_unreadable(site):
+    raw = {
+        "organisasjonsnummer": "994120018", "navn": "LAGET\x85 MED\x9f RART NAVN", "organisasjonsform": {"kode": "FLI"},
+        "registrertIFrivillighetsregisteret": True, "epostadresse": "post@laget.no", "telefon": "1\x852",
+        "postadresse": {"adresse": ["Vei\x7f 1"], "postnummer": "4699", "poststed": "LINDVIK"},
+    }
+    extract = site / "rart.json"
+    extract.write_text(json.dumps([raw]), encoding="utf-8")
+    assert katalog("import", "brreg", str(extract), "--root", str(site)).returncode == 0
+    check = katalog("check", str(site))
+    problems = [line for line in check.stdout.splitlines() if line.strip()]
+    assert len(problems) == 1 and ": verified: Dette er et utkast" in problems[0], check.stdout
+    again = katalog("import", "brreg", str(extract), "--root", str(site))
+    assert "Nye utkast: 0" in again.stdout
+
+
+def test_a_bulk_file_is_limited_to_one_municipality_with_kommune(site):
+    elsewhere = katalog("import", "brreg", str(SEARCH), "--kommune", "0301", "--root", str(site))
+    assert elsewhere.returncode == 0 and "Nye utkast: 0" in elsewhere.stdout
+    here = run_import(site, "--kommune", "4699")
+    assert "Nye utkast: 4" in here.stdout

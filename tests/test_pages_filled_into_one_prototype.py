@@ -90,3 +90,12 @@ def test_the_sitemap_lists_every_page_once(site):
     for page in ("organisasjoner/forste/", "organisasjoner/andre/", "organisasjoner/tredje/", "lokaler/hallen/"):
         assert f"https://katalog.test/{page}" in locations
     assert not any(ID in location for location in locations)
+
+
+def test_an_association_with_the_prototype_s_id_still_gets_its_page(tmp_path):
+    root = write_site(tmp_path / "kollisjon", {f"data/organizations/{ID}.yaml": org("Laget med det rare navnet", "Vi finnes.")})
+    out = tmp_path / "ut"
+    assert mkdocs_build(root, out).returncode == 0
+    html = (out / "organisasjoner" / ID / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Laget med det rare navnet</h1>" in html
+    assert not any(path.name.startswith(f"{ID}-") for path in (out / "organisasjoner").iterdir())

@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     import_command = commands.add_parser("import", help="lag utkast til datafiler fra et offentlig register")
     import_command.add_argument("register", choices=["brreg"], help="brreg: Enhetsregisteret og Frivillighetsregisteret")
     import_command.add_argument("file", nargs="?", metavar="FIL", help="et lagret svar fra Enhetsregisteret (JSON, også .json.gz)")
-    import_command.add_argument("--kommune", metavar="NNNN", help="hent foreningene i kommunen fra Enhetsregisteret over nett")
+    import_command.add_argument("--kommune", metavar="NNNN", help="bare foreninger i kommunen; uten FIL hentes de fra Enhetsregisteret over nett")
     import_command.add_argument("--kategorier", metavar="FIL", help="et lagret svar fra Frivillighetsregisteret med kategoriene")
     import_command.add_argument("--root", default=".", help="mappen med mkdocs.yml og data/")
 
@@ -174,7 +174,7 @@ def run_import(root: Path, file: str | None, municipality: str | None, category_
     from .register_import import import_units
     from .registers import RegisterError, fetch_categories, fetch_municipality, read_category_file, read_units
 
-    if bool(file) == bool(municipality):
+    if not file and not municipality:
         print(t("cli.error", message=t("import.need_source")), file=sys.stderr)
         return 2
     settings = read_site_settings(root)
@@ -184,13 +184,13 @@ def run_import(root: Path, file: str | None, municipality: str | None, category_
         else:
             units = fetch_municipality(municipality, progress=ProgressLine(t("import.fetching")))
         categories = read_category_file(Path(category_file)) if category_file else {}
-        if municipality and not category_file:
+        if municipality and not file and not category_file:
             numbers = [str(unit.get("organisasjonsnummer")) for unit in units if unit.get("registrertIFrivillighetsregisteret")]
             categories = fetch_categories(numbers, progress=ProgressLine(t("import.fetching_categories")))
     except RegisterError as error:
         print(t("cli.error", message=error), file=sys.stderr)
         return 2
-    result = import_units(units, settings, categories)
+    result = import_units(units, settings, categories, municipality)
     for path in result.written:
         print(t("import.written", path=path))
     if result.existing:

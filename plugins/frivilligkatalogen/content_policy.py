@@ -15,7 +15,8 @@ import hashlib
 import re
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
-_CONTENT = re.compile(r'<article class="md-content__inner[^"]*">.*?</article>', re.DOTALL)
+_CONTENT = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>.*?</article>', re.DOTALL)
+"""The content area, whatever attributes follow the class (search marks it ``data-pagefind-body``)."""
 _DATA_TYPES = ("application/ld+json", "application/json")
 
 BASE_POLICY = (

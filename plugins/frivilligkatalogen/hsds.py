@@ -27,6 +27,7 @@ from .catalog import Catalog
 from .exports import json_bytes
 from .i18n import t, table
 from .model import Activity, Organization, Venue
+from .schedule import first_candidate
 
 HSDS_PATH = "data/hsds"
 VERSION = "3.0"
@@ -141,7 +142,7 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
             "service_id": service_id,
             "valid_from": rule.first.isoformat(),
             "valid_to": rule.until.isoformat() if rule.until else None,
-            "dtstart": rule.first.isoformat(),
+            "dtstart": (first_candidate(rule) or rule.first).isoformat(),  # as the feeds' DTSTART: the first session
             "until": rule.until.isoformat() if rule.until else None,
             "wkst": "MO",
             "freq": "MONTHLY" if rule.week_of_month else "WEEKLY",

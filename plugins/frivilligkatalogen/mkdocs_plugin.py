@@ -42,7 +42,7 @@ from .parallel_files import FileWriter, Worker
 from .pages import PageRenderer, PageView, build_pages
 from .rss import ACTIVITIES_PATH, NEWS_PATH
 from .settings import Settings, settings_from_options
-from .stamping import BODY, DESCRIPTION, EDIT, ID, TITLE, Shell, sitemap_with, write_filled
+from .stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id, sitemap_with, write_filled
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -106,6 +106,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.renderer: PageRenderer | None = None
         self.search: SearchIndex | None = None
         self.helper: Worker | None = None
+        self.prototype_ids: dict[str, str] = {}
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        # The preview server runs threads; the build then does its work in one process.
+        self.serving = command == "serve"
 
     def on_config(self, config):
         set_language(config.theme.get("language") or "nb")
@@ -123,7 +129,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             "feeds": [
                 {"title": t("rss.link_news"), "path": NEWS_PATH},
                 {"title": t("rss.link_activities"), "path": ACTIVITIES_PATH},
-            ],
+            ] if config.site_url else [],
             "footer_label": t("footer.label"),
             "accessibility_label": t("footer.accessibility_statement"),
             "privacy_label": t("footer.privacy"),
@@ -155,26 +161,28 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.shells = {}
         for view in build_pages(self.catalog):
             if view.stamped:
-                if view.section not in self.stamped:
-                    self.stamped[view.section] = []
-                    self._add_view(files, config, self._prototype(view.section))
-                self.stamped[view.section].append(view)
+                self.stamped.setdefault(view.section, []).append(view)
                 continue
             self._add_view(files, config, view)
+        self.prototype_ids = {}
+        for section, views in self.stamped.items():
+            self.prototype_ids[section] = prototype_id({view.url.rstrip("/").rsplit("/", 1)[1] for view in views})
+            self._add_view(files, config, self._prototype(section, self.prototype_ids[section]))
         self.renderer = PageRenderer(self.catalog)
         # Feeds and exports depend only on the catalogue: written on the other core meanwhile.
         self.files_started = time.perf_counter()
-        self.writer = FileWriter(self.catalog, Path(config.site_dir), part="calendars")
+        self.writer = FileWriter(self.catalog, Path(config.site_dir), part="calendars", fork=not self.serving)
         self.writer.start()
         # The search index is built by Pagefind's service beside the build, fed page by page.
-        self.search = SearchIndex(Path(config.site_dir)) if self.config.search else None
+        # A preview of a subset (KATALOG_UTVALG) has no search index: it would only know the subset.
+        self.search = SearchIndex(Path(config.site_dir)) if self.config.search and not (self.serving and self.settings.only) else None
         self.pages_started = time.perf_counter()
         return files
 
-    def _prototype(self, section: str) -> PageView:
+    def _prototype(self, section: str, page_id: str) -> PageView:
         """The one page of a section that goes through the theme, with tokens for what varies."""
         return PageView(
-            url=f"{section}{ID}/", title=TITLE, description=DESCRIPTION, render=lambda: BODY, section=section,
+            url=f"{section}{page_id}/", title=TITLE, description=DESCRIPTION, render=lambda: BODY, section=section,
             edit_path=EDIT if self.settings.repo_url else None,
         )
 
@@ -257,8 +265,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         output, hashes = add_policy(output, self.script_sources)
         self.script_hashes.update(hashes)
         view = self.views.get(page.file.src_uri)
-        if view is not None and view.url.endswith(f"/{ID}/"):
-            self.shells[view.section] = Shell.from_prototype(output, config.site_description)
+        if view is not None and view.url == f"{view.section}{self.prototype_ids.get(view.section)}/":
+            self.shells[view.section] = Shell.from_prototype(output, config.site_description, self.prototype_ids[view.section])
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
@@ -284,22 +292,26 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             pages = write_filled(share, self.shells, edit_url, site, self.search, indexed)
             return pages, write_files(iter_site_files(self.catalog, "views"), site)
 
-        self.helper = Worker(helper_job)
+        self.helper = Worker(helper_job, fork=not self.serving)
         self.helper.start()
         count = write_filled(mine, self.shells, edit_url, site, self.search, indexed)
         log.debug("main share of the pages done after %.1f s", time.perf_counter() - self.pages_started)
-        pages, files = self.helper.finish()
-        self.helper = None
+        try:
+            pages, files = self.helper.finish()
+        except RuntimeError as error:
+            raise PluginError(t("log.files_failed", detail=str(error))) from error
+        finally:
+            self.helper = None
         sitemap_path = site / "sitemap.xml"
         if sitemap_path.exists():
             sitemap = sitemap_path.read_text(encoding="utf-8")
             for section, views in self.stamped.items():
-                sitemap = sitemap_with(sitemap, f"{section}{ID}/", [view.url for view in views])
+                sitemap = sitemap_with(sitemap, f"{section}{self.prototype_ids[section]}/", [view.url for view in views])
             sitemap_path.write_text(sitemap, encoding="utf-8")
             with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
                 handle.write(sitemap.encode("utf-8"))
         for section in self.stamped:
-            shutil.rmtree(site / section / ID, ignore_errors=True)
+            shutil.rmtree(site / section / self.prototype_ids[section], ignore_errors=True)
         return count + pages, files
 
     def on_post_build(self, *, config):

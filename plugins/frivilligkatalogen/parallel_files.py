@@ -25,13 +25,15 @@ from .outputs import iter_site_files
 class Worker:
     """Runs ``job()`` in a forked process when the platform can fork; ``finish()`` gives its result."""
 
-    def __init__(self, job: Callable[[], object]):
+    def __init__(self, job: Callable[[], object], fork: bool = True):
         self.job = job
+        self.fork = fork
+        """False where other threads run (``mkdocs serve``): forking a threaded process can deadlock the child."""
         self.process = None
         self.receiver = None
 
     def start(self) -> None:
-        if "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
+        if not self.fork or "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
             return
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
@@ -68,8 +70,8 @@ class Worker:
 class FileWriter(Worker):
     """Writes a catalogue's files (all, or one ``part`` of them: see :func:`iter_site_files`)."""
 
-    def __init__(self, catalog, site_dir: Path, part: str = "all"):
-        super().__init__(lambda: write_files(iter_site_files(catalog, part), site_dir))
+    def __init__(self, catalog, site_dir: Path, part: str = "all", fork: bool = True):
+        super().__init__(lambda: write_files(iter_site_files(catalog, part), site_dir), fork)
 
 
 def _run(job, sender) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .fields import SLUG, UNCONFIRMED
 from .i18n import t
-from .registers import Unit, is_association, unit_from_register
+from .registers import Unit, in_municipality, is_association, unit_from_register
 from .settings import Settings
 from .yaml_writer import dump
 from .yaml_source import Mapping, read_file
@@ -90,7 +90,7 @@ def draft_text(unit: Unit, today) -> str:
     record = draft_record(unit)
     body = dump(record)
     if not record["contact"]:
-        body = body.replace("contact: {}", "contact: {}  # fyll inn email, phone eller website")
+        body = re.sub(r"^contact: \{\}$", "contact: {}  # fyll inn email, phone eller website", body, flags=re.M)
     header = "".join(f"# {line}\n" for comment in comments for line in _wrap(comment))
     return header + body + f"\nverified: {UNCONFIRMED}\n"
 
@@ -106,8 +106,10 @@ def _wrap(text: str, width: int = 88) -> list[str]:
     return lines + ([line] if line else [])
 
 
-def import_units(raw_units: list[dict], settings: Settings, categories: dict[str, list[int]] | None = None) -> ImportResult:
-    """Write a draft for every active association not yet in the catalogue."""
+def import_units(
+    raw_units: list[dict], settings: Settings, categories: dict[str, list[int]] | None = None, municipality: str | None = None
+) -> ImportResult:
+    """Write a draft for every active association not yet in the catalogue (of one municipality, when given)."""
     from .fields import org_number_is_valid
 
     result = ImportResult()
@@ -116,6 +118,8 @@ def import_units(raw_units: list[dict], settings: Settings, categories: dict[str
     taken = {path.stem for path in folder.glob("*")} if folder.is_dir() else set()
     seen: set[str] = set()
     for raw in raw_units:
+        if municipality and not in_municipality(raw, municipality):
+            continue
         unit = unit_from_register(raw, categories)
         number = unit.org_number
         if not org_number_is_valid(number):
@@ -136,6 +140,10 @@ def import_units(raw_units: list[dict], settings: Settings, categories: dict[str
         stem = slug_for(unit.name)
         if stem in taken or not SLUG.match(stem):
             stem = f"{stem}-{number}"
+        counter = 2
+        while stem in taken:  # never overwrite a file, whatever state it is in
+            stem = f"{slug_for(unit.name)}-{number}-{counter}"
+            counter += 1
         taken.add(stem)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{stem}.yaml"

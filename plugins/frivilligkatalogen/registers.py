@@ -53,11 +53,13 @@ NACE_CATEGORIES = (
 
 SMALL_WORDS = {"og", "i", "på", "for", "av", "til", "med", "fra", "ved", "under", "over", "om", "mot", "the", "of", "and"}
 ABBREVIATIONS = {
-    "IL", "IF", "IK", "SK", "FK", "BK", "TIL", "FAU", "KFUK", "KFUM", "KFUK-KFUM", "NMF", "NJFF", "DNT", "NRK", "4H",
+    "IL", "IF", "IK", "SK", "FK", "BK", "FAU", "KFUK", "KFUM", "KFUK-KFUM", "NMF", "NJFF", "DNT", "NRK", "4H",
     "MC", "UL", "BUL", "SA", "NKS", "LHL", "MS", "ADHD", "NHF", "FNF", "NFU", "HLF", "SOS", "KIL", "FIL", "SIL", "AIL",
 }
 """Short forms that stay in capitals (idrettslag, 4H, KFUK-KFUM …)."""
-CARE_OF = re.compile(r"^\s*(c\s*/\s*o|co\b|c\.o\.)", re.IGNORECASE)
+CARE_OF = re.compile(r"(^|\s)(c\s*/\s*o\b|c\.\s*o\b\.?|co\s|v\s*/|att(n)?\s*[:.]|℅)|^\s*att(n)?\s", re.IGNORECASE)
+"""A line that names a person the mail goes through: ``c/o``, ``c.o.``, ``co``, ``v/``, ``Att:``, ``℅``."""
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class RegisterError(Exception):
@@ -272,7 +274,11 @@ def place_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     if any(char.islower() for char in text):
         return text
-    return " ".join("-".join(_capitalise(part.lower()) for part in word.split("-")) for word in text.split(" "))
+    words = text.split(" ")
+    return " ".join(
+        word.lower() if index and word.lower() in SMALL_WORDS else "-".join(_capitalise(part.lower()) for part in word.split("-"))
+        for index, word in enumerate(words)
+    )
 
 
 def phone_number(text: str | None) -> str | None:
@@ -307,8 +313,21 @@ def email_address(text: str | None) -> str | None:
 
 
 def public_lines(lines) -> list[str]:
-    """Address lines without ``c/o <person>`` (a board member's name is not the association's address)."""
-    return [line.strip() for line in lines or [] if isinstance(line, str) and line.strip() and not CARE_OF.match(line)]
+    """The street lines that may be published: none when any line goes through a person.
+
+    ``c/o Kari Nordmann, Storgata 1`` names a board member, and the street after it
+    is usually that person's home: the whole street part is left out, and only the
+    postal code and place are kept.
+    """
+    lines = [clean(line) for line in lines or [] if isinstance(line, str) and clean(line)]
+    if any(CARE_OF.search(line) for line in lines):
+        return []
+    return lines
+
+
+def clean(text) -> str:
+    """Register text without control characters and with single spaces."""
+    return re.sub(r"\s+", " ", CONTROL.sub("", str(text))).strip()
 
 
 def unit_from_register(raw: dict, categories: dict[str, list[int]] | None = None) -> Unit:
@@ -316,13 +335,13 @@ def unit_from_register(raw: dict, categories: dict[str, list[int]] | None = None
     number = str(raw.get("organisasjonsnummer") or "").strip()
     address = raw.get("postadresse") or raw.get("forretningsadresse") or {}
     lines = public_lines(address.get("adresse"))
-    city = place_name(address["poststed"]) if address.get("poststed") else None
-    places = {word.lower() for text in (address.get("poststed"), address.get("kommune")) if text for word in re.split(r"[\s-]+", text)}
+    city = place_name(clean(address["poststed"])) if address.get("poststed") else None
+    places = {word.lower() for text in (address.get("poststed"), address.get("kommune")) if text for word in re.split(r"[\s-]+", text)} - SMALL_WORDS
     form = (raw.get("organisasjonsform") or {}).get("kode") or ""
     unit = Unit(
         org_number=number,
-        register_name=str(raw.get("navn") or "").strip(),
-        name=readable_name(str(raw.get("navn") or ""), places),
+        register_name=clean(raw.get("navn") or ""),
+        name=readable_name(clean(raw.get("navn") or ""), places),
         form=form,
         voluntary=bool(raw.get("registrertIFrivillighetsregisteret")),
         gone=gone_reason(raw),
@@ -332,19 +351,19 @@ def unit_from_register(raw: dict, categories: dict[str, list[int]] | None = None
     )
     unit.email = email_address(raw.get("epostadresse"))
     if raw.get("epostadresse") and not unit.email:
-        unit.notes.append(t("registers.note_email", value=raw["epostadresse"]))
+        unit.notes.append(t("registers.note_email", value=clean(raw["epostadresse"])))
     for key in ("telefon", "mobil"):
         if raw.get(key) and not unit.phone:
             unit.phone = phone_number(raw[key])
             if not unit.phone:
-                unit.notes.append(t("registers.note_phone", value=raw[key]))
+                unit.notes.append(t("registers.note_phone", value=clean(raw[key])))
     unit.website = web_address(raw.get("hjemmeside"))
     if raw.get("hjemmeside") and not unit.website:
-        unit.notes.append(t("registers.note_website", value=raw["hjemmeside"]))
+        unit.notes.append(t("registers.note_website", value=clean(raw["hjemmeside"])))
     purpose = raw.get("vedtektsfestetFormaal") or raw.get("aktivitet") or []
     if isinstance(purpose, list):
         purpose = " ".join(str(part).strip() for part in purpose if part)
-    unit.purpose = re.sub(r"\s+", " ", str(purpose)).strip()[:2000] or None
+    unit.purpose = clean(purpose)[:2000] or None
     unit.categories = (categories or {}).get(number) or icnpo_categories(raw)
     if not unit.categories:
         unit.categories = [_category_from_industry(raw)]
@@ -358,6 +377,11 @@ def _category_from_industry(raw: dict) -> int:
         if code.startswith(prefix):
             return category
     return 12100  # «Andre»
+
+
+def in_municipality(raw: dict, number: str) -> bool:
+    """True when the unit's business or postal address lies in the municipality (kommunenummer)."""
+    return any((raw.get(key) or {}).get("kommunenummer") == number for key in ("forretningsadresse", "postadresse"))
 
 
 def is_association(unit: Unit) -> bool:

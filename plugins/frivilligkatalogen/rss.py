@@ -87,7 +87,9 @@ def activity_items(catalog: Catalog) -> list[dict]:
 
 
 def rss_files(catalog: Catalog, history: History, renderer: PageRenderer | None = None):
-    """Both feeds as (address, bytes)."""
+    """Both feeds as (address, bytes); none without ``site_url`` (RSS needs absolute addresses)."""
+    if not catalog.settings.site_url:
+        return
     renderer = renderer or PageRenderer(catalog)
     municipality = catalog.settings.municipality
     built = _rfc822(datetime.combine(catalog.settings.today, time(0), tzinfo=timezone.utc))

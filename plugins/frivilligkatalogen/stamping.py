@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 ID = "katalog-stamp-prototype"
-"""The prototype's id: a valid slug, so its address is a real page address at the right depth."""
+"""The prototype's id: a valid slug, so its address is a real page address at the right depth
+(see :func:`prototype_id` when an association happens to have it)."""
 TITLE = "KATALOGSTAMPTITLE"
 DESCRIPTION = "KATALOGSTAMPDESCRIPTION"
 EDIT = "https://katalog.invalid/KATALOGSTAMPEDIT"
@@ -38,15 +39,17 @@ class Shell:
 
     parts: list[str]
     """The page split on the tokens: text, token, text, token …"""
+    page_id: str
+    """The prototype's id in this page."""
     fallback_description: str | None
     """What the theme shows as description when a page has none (``site_description``)."""
 
     @classmethod
-    def from_prototype(cls, html: str, fallback_description: str | None = None) -> "Shell":
+    def from_prototype(cls, html: str, fallback_description: str | None = None, page_id: str = ID) -> "Shell":
         if BODY not in html:
             raise ValueError("the prototype page has lost its body token")
-        pattern = "(" + "|".join(re.escape(token) for token in (DESCRIPTION_META, EDIT, ID, TITLE, DESCRIPTION, BODY)) + ")"
-        return cls(re.split(pattern, html), fallback_description)
+        pattern = "(" + "|".join(re.escape(token) for token in (DESCRIPTION_META, EDIT, page_id, TITLE, DESCRIPTION, BODY)) + ")"
+        return cls(re.split(pattern, html), page_id, fallback_description)
 
     def fill(self, page_id: str, title: str, description: str | None, edit_url: str | None, body: str) -> str:
         """The page of one entity: the prototype with its own values."""
@@ -59,12 +62,20 @@ class Shell:
         values = {
             DESCRIPTION_META: meta,
             EDIT: edit_url or "",
-            ID: page_id,
+            self.page_id: page_id,
             TITLE: str(escape(title)),
             DESCRIPTION: str(escape(description or "")),
             BODY: body,
         }
         return "".join(values.get(part, part) if index % 2 else part for index, part in enumerate(self.parts))
+
+
+def prototype_id(taken: set[str]) -> str:
+    """An id for a section's prototype that no page of the section has."""
+    candidate, number = ID, 2
+    while candidate in taken:
+        candidate, number = f"{ID}-{number}", number + 1
+    return candidate
 
 
 def write_filled(jobs, shells: dict[str, Shell], edit_url, site_dir, search=None, searchable=lambda url: True) -> int:

@@ -39,4 +39,6 @@ def dump(tree, indent: int = 0) -> str:
 
 
 def quote(value) -> str:
-    return json.dumps(str(value), ensure_ascii=False)
+    """A double-quoted scalar; characters YAML readers refuse raw (C1 controls, DEL) are escaped."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return "".join(f"\\u{ord(char):04x}" if 0x7F <= ord(char) <= 0x9F else char for char in text)
