@@ -69,9 +69,9 @@ def test_association_page_has_next_dates_subscribe_and_add_links(example_site):
     assert "../../kalender/organisasjoner/lindvik-skolekorps.ics" in scan.links()
     assert "webcal://lindvik-kommune.github.io/frivilligkatalogen/kalender/organisasjoner/lindvik-skolekorps.ics" in scan.links()
     assert "Neste gang" in scan.text and "Tirsdag 24. nov. 2026 18:00–20:00" in scan.text
-    single = "../../kalender/neste/lindvik-skolekorps/ovelse.ics"
+    single = "../../kalender/neste/lindvik-skolekorps--ovelse.ics"
     assert single in scan.links()
-    event = icalendar.Calendar.from_ical((example_site / "kalender/neste/lindvik-skolekorps/ovelse.ics").read_bytes()).walk("VEVENT")[0]
+    event = icalendar.Calendar.from_ical((example_site / "kalender/neste/lindvik-skolekorps--ovelse.ics").read_bytes()).walk("VEVENT")[0]
     assert event["DTSTART"].dt == datetime(2026, 11, 24, 18, 0, tzinfo=OSLO)
     assert "RRULE" not in event
 

@@ -20,7 +20,7 @@ TEMPLATES = {
     "privacy page": "personvern/",
     "404 page": "finnes-ikke/",
     "search with results": "sok/?q=korps",
-    "embed (no site chrome)": "embed/kategorier/1200/",
+    "embed (no site chrome)": "embed/kategorier/1200.html",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

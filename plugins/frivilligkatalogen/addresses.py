@@ -31,8 +31,12 @@ EMBED = "embed/"
 
 
 def embed_url(page_url: str) -> str:
-    """The light page another site can frame: ``organisasjoner/x/`` → ``embed/organisasjoner/x/``."""
-    return EMBED + page_url
+    """The light page another site can frame: ``organisasjoner/x/`` → ``embed/organisasjoner/x.html``.
+
+    A file, not a folder with ``index.html``: a city has thousands, and a folder
+    each costs more to create than the page inside it.
+    """
+    return EMBED + page_url.rstrip("/") + ".html"
 
 
 def feed_path_all() -> str:
@@ -60,20 +64,23 @@ def feed_path_wheel() -> str:
 
 
 def feed_path_single(org_id: str, activity_id: str) -> str:
-    """A one-event file with an activity's next date."""
-    return f"{CALENDAR}neste/{org_id}/{activity_id}.ics"
+    """A one-event file with an activity's next date. One folder for all of them (ids have no
+    ``--``, so the name is unambiguous): a folder per association would cost more than its files."""
+    return f"{CALENDAR}neste/{org_id}--{activity_id}.ics"
 
 
 def relative_link(from_url: str, to_url: str) -> str:
     """A link from one page address to another that works under any base path.
 
-    The shortest relative path, as ``posixpath.relpath`` gives it, computed on the
-    address segments directly (a city's pages make hundreds of thousands of links).
+    ``from_url`` is a folder address (``a/b/``) or a file (``a/b.html``, whose links
+    start from ``a/``). The shortest relative path, as ``posixpath.relpath`` gives it,
+    computed on the address segments directly (a city's pages make hundreds of
+    thousands of links).
     """
     if to_url.startswith(("http://", "https://", "mailto:", "tel:", "#")):
         return to_url
     target = [part for part in to_url.split("/") if part and part != "."]
-    base = [part for part in from_url.split("/") if part and part != "."]
+    base = [part for part in from_url.split("/")[:-1] if part and part != "."]
     common = 0
     for mine, theirs in zip(target, base):
         if mine != theirs:

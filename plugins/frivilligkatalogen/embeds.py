@@ -47,7 +47,7 @@ def embed_files(catalog: Catalog, renderer: PageRenderer | None = None):
             "embed.html", address, heading=heading, name=name, page=url, feed=feed, coming=items[:EMBED_MAX],
             more=max(0, len(items) - EMBED_MAX), days=EMBED_DAYS, show_org=show_org, show_venue=show_venue,
         )
-        return address + "index.html", html.encode("utf-8")
+        return address, html.encode("utf-8")
 
     for org in catalog.sorted_organizations():
         if org.is_active:

@@ -38,7 +38,7 @@ from .site_search import WASM_POLICY, SearchIndex, indexed, mark_for_search
 from .i18n import set_language, t
 from .generate import write_files
 from .outputs import iter_site_files
-from .parallel_files import FileWriter, Worker
+from .parallel_files import FileWriter, Shared, Worker
 from .pages import PageRenderer, PageView, build_pages
 from .rss import ACTIVITIES_PATH, NEWS_PATH
 from .settings import Settings, settings_from_options
@@ -279,23 +279,27 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def _stamp(self, site: Path) -> tuple[int, int]:
         """Every association and venue page, filled into its section's prototype, and the open data,
-        embeds and RSS: a third of the pages and those files by a second worker. Returns (pages, files)."""
+        embeds and RSS. A second worker writes those files, then joins the main process in filling in
+        pages, each taking the next few until none are left. Returns (pages, files)."""
         import gzip
         import shutil
 
-        jobs = [(section, view) for section, views in self.stamped.items() for view in views]
-        share = jobs[2::3]
-        mine = [job for index, job in enumerate(jobs) if index % 3 != 2]
+        jobs = Shared([(section, view) for section, views in self.stamped.items() for view in views])
         edit_url = self.settings.edit_url
 
         def helper_job():
-            pages = write_filled(share, self.shells, edit_url, site, self.search, indexed)
-            return pages, write_files(iter_site_files(self.catalog, "views"), site)
+            files = write_files(iter_site_files(self.catalog, "views"), site)
+            # The helper cannot write to Pagefind's pipe: its bodies wait in a file.
+            spill = self.search.spill() if self.search is not None else None
+            pages = write_filled(jobs, self.shells, edit_url, site, spill, indexed)
+            if spill is not None:
+                spill.close()
+            return pages, files
 
         self.helper = Worker(helper_job, fork=not self.serving)
         self.helper.start()
-        count = write_filled(mine, self.shells, edit_url, site, self.search, indexed)
-        log.debug("main share of the pages done after %.1f s", time.perf_counter() - self.pages_started)
+        count = write_filled(jobs, self.shells, edit_url, site, self.search, indexed)
+        log.debug("main process's pages done after %.1f s", time.perf_counter() - self.pages_started)
         try:
             pages, files = self.helper.finish()
         except RuntimeError as error:

@@ -67,6 +67,29 @@ class Worker:
             self.process.join()
 
 
+class Shared:
+    """A list's items handed out in chunks to whichever process asks next, across a fork.
+
+    Two processes iterating over the same ``Shared`` together get every item once,
+    and each keeps working until the list is done: neither waits for the other
+    because it was given the larger share.
+    """
+
+    def __init__(self, items: list, chunk: int = 32):
+        self.items = items
+        self.chunk = chunk
+        self.taken = multiprocessing.Value("q", 0)  # in shared memory, with a lock
+
+    def __iter__(self):
+        while True:
+            with self.taken.get_lock():
+                start = self.taken.value
+                self.taken.value = start + self.chunk
+            if start >= len(self.items):
+                return
+            yield from self.items[start:start + self.chunk]
+
+
 class FileWriter(Worker):
     """Writes a catalogue's files (all, or one ``part`` of them: see :func:`iter_site_files`)."""
 

@@ -9,8 +9,11 @@ they do not crowd the results.
 
 from __future__ import annotations
 
+import base64
+import json
+import os
+import select
 import subprocess
-import sys
 from pathlib import Path
 
 from .addresses import ACTIVITIES, CALENDAR, CATEGORIES, ORGANIZATIONS, SEARCH
@@ -43,13 +46,16 @@ NEVER_INDEXED_FOLDERS = {"embed", "kalender", "aktiviteter", "kategorier", "sok"
 
 
 class SearchIndex:
-    """Pagefind's input, gathered while the site is written, and Pagefind run on it.
+    """A Pagefind index, fed page by page while the site is written, and written into the site at the end.
 
-    Pages made from data are given to the index as their body alone, not the
-    theme around it (a city's association pages are hundreds of megabytes of
-    header and navigation Pagefind would read and drop). They go into a folder
-    outside the site, beside links to the theme-rendered pages worth finding; the
-    index is written into the site.
+    Pagefind runs beside the build as a service (``pagefind --service``, the
+    protocol its Node and Python interfaces speak: base64 JSON messages ended by a
+    comma on stdin and stdout). Pages made from data are given to it as their body
+    alone, not the theme around it, with their address: nothing is written to disk
+    for the index but the index itself, and Pagefind indexes while the build goes on.
+
+    A second process cannot share the pipe; it gives its pages to :meth:`spill`, a
+    file this index reads at :meth:`finish`.
     """
 
     def __init__(self, site_dir: Path, language: str = "nb"):
@@ -57,41 +63,123 @@ class SearchIndex:
 
         self.site_dir = site_dir
         self.language = language
+        self.errors: list[str] = []
+        self._buffer = b""
+        self._message_id = 0
+        self._replies: dict[int, dict] = {}
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.source = Path(tempfile.mkdtemp(prefix=".katalog-sok-", dir=site_dir.parent))
+        self.spill_path = Path(tempfile.mkstemp(prefix=".katalog-sok-", suffix=".jsonl", dir=site_dir.parent)[1])
+        self.process = subprocess.Popen(
+            [str(_pagefind_binary()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+        reply = self._ask({"type": "NewIndex", "config": None})
+        self.index_id = reply["index_id"]
 
     def add_page(self, url: str, body: str) -> None:
         """One page made from data: its address and its body."""
-        target = self.source / url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            f'<!doctype html><html lang="{self.language}"><head><meta charset="utf-8"></head>'
-            f"<body><article data-pagefind-body>{body}</article></body></html>",
-            encoding="utf-8",
-        )
+        self._send({"type": "AddFile", "index_id": self.index_id, "url": "/" + url, "file_contents": self._page(body)})
+
+    def spill(self) -> "SpilledPages":
+        """Where a forked process puts its pages (it must not write to Pagefind's pipe)."""
+        return SpilledPages(self.spill_path)
 
     def finish(self, skip: tuple[str, ...]) -> None:
-        """Add the theme's pages (``skip``: folders whose pages came one by one), index, clean up."""
-        import os
-        import shutil
-
+        """Add the other process's pages and the theme's pages (``skip``: folders whose pages came one
+        by one), write the index into the site and stop Pagefind; raises with Pagefind's errors."""
         try:
+            with self.spill_path.open(encoding="utf-8") as spilled:
+                for line in spilled:
+                    url, body = json.loads(line)
+                    self.add_page(url, body)
             for page in _theme_pages(self.site_dir, skip):
-                target = self.source / page.relative_to(self.site_dir)
-                if not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    try:
-                        os.link(page, target)
-                    except OSError:
-                        shutil.copyfile(page, target)
-            run_pagefind(self.source, output=self.site_dir / "pagefind")
+                html = page.read_text(encoding="utf-8")
+                if "data-pagefind-body" not in html:
+                    continue  # Pagefind would read it and drop it: see mark_for_search
+                url = page.relative_to(self.site_dir).as_posix()
+                url = "/" + (url[: -len("index.html")] if url.endswith("index.html") else url)
+                self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
+            self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(self.site_dir / "pagefind")})
+            if self.errors:
+                raise RuntimeError("\n".join(self.errors))
         finally:
             self.close()
 
     def close(self) -> None:
-        import shutil
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.spill_path.unlink(missing_ok=True)
 
-        shutil.rmtree(self.source, ignore_errors=True)
+    def _page(self, body: str) -> str:
+        return (
+            f'<!doctype html><html lang="{self.language}"><head><meta charset="utf-8"></head>'
+            f"<body><article data-pagefind-body>{body}</article></body></html>"
+        )
+
+    def _send(self, payload: dict) -> int:
+        """Write one message, reading replies whenever Pagefind has some (so neither side waits on a full pipe)."""
+        self._message_id += 1
+        data = memoryview(base64.b64encode(json.dumps({"message_id": self._message_id, "payload": payload}).encode("utf-8")) + b",")
+        stdin, stdout = self.process.stdin.fileno(), self.process.stdout.fileno()
+        while data:
+            readable, writable, _ = select.select([stdout], [stdin], [])
+            if readable:
+                self._read()
+            if writable:
+                data = data[os.write(stdin, data[:65536]):]
+        return self._message_id
+
+    def _ask(self, payload: dict) -> dict:
+        """Send a message and wait for its reply."""
+        message_id = self._send(payload)
+        while message_id not in self._replies:
+            if not self._read():
+                raise RuntimeError("\n".join(self.errors) or "Pagefind stopped")
+        reply = self._replies.pop(message_id)
+        if reply.get("type") == "Error":
+            raise RuntimeError(reply.get("message", "Pagefind error"))
+        return reply
+
+    def _read(self) -> bool:
+        """Read what Pagefind has written; False when it has ended."""
+        chunk = os.read(self.process.stdout.fileno(), 65536)
+        if not chunk:
+            return False
+        *messages, self._buffer = (self._buffer + chunk).split(b",")
+        for message in messages:
+            reply = json.loads(base64.b64decode(message))
+            payload = reply.get("payload") or {}
+            if payload.get("type") == "Error":
+                self.errors.append(payload.get("message", "Pagefind error"))
+            if payload.get("type") != "IndexedFile":
+                self._replies[reply.get("message_id")] = payload
+        return True
+
+
+class SpilledPages:
+    """Pages for the index from another process, one JSON line each."""
+
+    def __init__(self, path: Path):
+        self.handle = path.open("a", encoding="utf-8")
+
+    def add_page(self, url: str, body: str) -> None:
+        self.handle.write(json.dumps([url, body], ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _pagefind_binary() -> Path:
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise RuntimeError("Pagefind is not installed (pip install 'pagefind[bin]')")
+    return binary
 
 
 def _theme_pages(site_dir: Path, skip: tuple[str, ...]):
@@ -106,13 +194,3 @@ def _theme_pages(site_dir: Path, skip: tuple[str, ...]):
                 yield entry / "index.html"
             continue
         yield from sorted(entry.rglob("*.html"))
-
-
-def run_pagefind(site_dir: Path, output: Path | None = None) -> None:
-    """Index a folder of pages into ``output`` (default ``<folder>/pagefind/``); raises with Pagefind's output on failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
-    if output is not None:
-        command += ["--output-path", str(output)]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError((result.stdout + result.stderr).strip())
