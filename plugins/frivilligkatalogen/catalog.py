@@ -102,12 +102,14 @@ _PARSED: dict = {}
 ``mkdocs serve`` re-reads only the files that changed between rebuilds."""
 
 
-def load_catalog(settings: Settings, progress=None, keep_positions: bool = False) -> Catalog:
+def load_catalog(settings: Settings, progress=None, keep_positions: bool = False, parallel: bool = False) -> Catalog:
     """Read and check every data file under the site's data folder.
 
     With ``settings.only`` (id patterns), only the matching associations are read:
     a quick preview of a large catalogue while editing. ``keep_positions`` keeps the
     line and column of every value of a valid catalogue, for reports that name them.
+    ``parallel`` reads half of a large folder in a forked process (not while other
+    threads run, as in ``mkdocs serve``).
     """
     catalog = Catalog(settings)
     data = settings.data_path
@@ -120,16 +122,17 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
     files = [(folder, cls, path) for folder, cls in KINDS for path in sorted((data / folder).glob("*"))]
     if settings.only:
         files = [f for f in files if f[0] != "organizations" or any(fnmatch.fnmatch(f[2].stem, pattern) for pattern in settings.only)]
-    for index, (folder, cls, path) in enumerate(files, 1):
-        if progress:
-            progress(index, len(files))
+    to_read = []
+    for folder, cls, path in files:
         if path.is_dir() or path.name.startswith("."):
             continue
         relative = _relative(path, settings.root)
         if path.suffix not in (".yaml", ".yml"):
             catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.not_yaml")))
             continue
-        record = _read_record(path, relative, cls, settings, catalog.problems)
+        to_read.append((folder, cls, path, relative))
+    for (folder, cls, path, relative), (record, found) in zip(to_read, _read_records(to_read, settings, progress, parallel)):
+        catalog.problems.extend(found)
         if record is None:
             continue
         record.id = path.stem
@@ -167,6 +170,34 @@ def _relative(path: Path, root: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+PARALLEL_FROM = 1000
+"""Folders with fewer files than this are read in one process (a fork costs more than it saves)."""
+
+
+def _read_records(to_read: list, settings: Settings, progress, parallel: bool) -> list[tuple[object, list[Problem]]]:
+    """(record or None, problems) for each file of ``to_read``, in order; the second half in a forked
+    process when ``parallel`` and the folder is large."""
+
+    def read(part, offset: int = 0):
+        results = []
+        for index, (_, cls, path, relative) in enumerate(part, offset + 1):
+            if progress:
+                progress(index, len(to_read))
+            found: list[Problem] = []
+            results.append((_read_record(path, relative, cls, settings, found), found))
+        return results
+
+    if not parallel or len(to_read) < PARALLEL_FROM:
+        return read(to_read)
+    from .parallel_files import Worker
+
+    middle = len(to_read) // 2
+    helper = Worker(lambda: read(to_read[middle:], middle))
+    helper.start()
+    first = read(to_read[:middle])
+    return first + helper.finish()
 
 
 def _read_record(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]):

@@ -28,7 +28,7 @@ def set_language(language: str) -> None:
 def strings(language: str = DEFAULT_LANGUAGE) -> dict:
     """The flat table of one language's strings."""
     with open(LOCALES / f"{language}.yaml", encoding="utf-8") as handle:
-        tree = yaml.load(handle, Loader=yaml.BaseLoader)  # every value stays text
+        tree = yaml.load(handle, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # every value stays text
     flat: dict[str, object] = {}
 
     def walk(prefix: str, node) -> None:

@@ -148,7 +148,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config) -> Files:
         started = time.perf_counter()
-        self.catalog = load_catalog(self.settings)
+        self.catalog = load_catalog(self.settings, parallel=not self.serving)
         if self.settings.only:
             log.info(t("log.subset", count=len(self.catalog.organizations), patterns=", ".join(self.settings.only)))
         log.info(t("log.loaded", count=len(self.catalog.organizations) + len(self.catalog.venues) + len(self.catalog.grants), seconds=f"{time.perf_counter() - started:.1f}"))

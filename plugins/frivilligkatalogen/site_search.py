@@ -66,6 +66,9 @@ class SearchIndex:
         self.errors: list[str] = []
         self._buffer = b""
         self._message_id = 0
+        self._added = 0
+        self._replies_due = 0
+        self._spill_offset = 0
         self._replies: dict[int, dict] = {}
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.spill_path = Path(tempfile.mkstemp(prefix=".katalog-sok-", suffix=".jsonl", dir=site_dir.parent)[1])
@@ -78,6 +81,20 @@ class SearchIndex:
     def add_page(self, url: str, body: str) -> None:
         """One page made from data: its address and its body."""
         self._send({"type": "AddFile", "index_id": self.index_id, "url": "/" + url, "file_contents": self._page(body)})
+        self._added += 1
+        if self._added % 64 == 0:
+            self._forward_spilled()  # so Pagefind is not left with the other process's pages at the end
+
+    def _forward_spilled(self) -> None:
+        """Give Pagefind the pages the other process has spilled so far (whole lines only)."""
+        with self.spill_path.open("rb") as spilled:
+            spilled.seek(self._spill_offset)
+            data = spilled.read()
+        end = data.rfind(b"\n") + 1
+        self._spill_offset += end
+        for line in data[:end].splitlines():
+            url, body = json.loads(line)
+            self._send({"type": "AddFile", "index_id": self.index_id, "url": "/" + url, "file_contents": self._page(body)})
 
     def spill(self) -> "SpilledPages":
         """Where a forked process puts its pages (it must not write to Pagefind's pipe)."""
@@ -87,10 +104,7 @@ class SearchIndex:
         """Add the other process's pages and the theme's pages (``skip``: folders whose pages came one
         by one), write the index into the site and stop Pagefind; raises with Pagefind's errors."""
         try:
-            with self.spill_path.open(encoding="utf-8") as spilled:
-                for line in spilled:
-                    url, body = json.loads(line)
-                    self.add_page(url, body)
+            self._forward_spilled()
             for page in _theme_pages(self.site_dir, skip):
                 html = page.read_text(encoding="utf-8")
                 if "data-pagefind-body" not in html:
@@ -98,6 +112,10 @@ class SearchIndex:
                 url = page.relative_to(self.site_dir).as_posix()
                 url = "/" + (url[: -len("index.html")] if url.endswith("index.html") else url)
                 self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
+            # Pagefind indexes files concurrently: every page must be in before the index is written.
+            while self._replies_due > 0:
+                if not self._read():
+                    raise RuntimeError("\n".join(self.errors) or "Pagefind stopped")
             self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(self.site_dir / "pagefind")})
             if self.errors:
                 raise RuntimeError("\n".join(self.errors))
@@ -123,6 +141,7 @@ class SearchIndex:
     def _send(self, payload: dict) -> int:
         """Write one message, reading replies whenever Pagefind has some (so neither side waits on a full pipe)."""
         self._message_id += 1
+        self._replies_due += 1
         data = memoryview(base64.b64encode(json.dumps({"message_id": self._message_id, "payload": payload}).encode("utf-8")) + b",")
         stdin, stdout = self.process.stdin.fileno(), self.process.stdout.fileno()
         while data:
@@ -152,6 +171,7 @@ class SearchIndex:
         *messages, self._buffer = (self._buffer + chunk).split(b",")
         for message in messages:
             reply = json.loads(base64.b64decode(message))
+            self._replies_due -= 1
             payload = reply.get("payload") or {}
             if payload.get("type") == "Error":
                 self.errors.append(payload.get("message", "Pagefind error"))
