@@ -68,6 +68,7 @@ class SearchIndex:
         self._message_id = 0
         self._added = 0
         self._replies_due = 0
+        self._stopped = False
         self._spill_offset = 0
         self._replies: dict[int, dict] = {}
         site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +114,7 @@ class SearchIndex:
                 url = "/" + (url[: -len("index.html")] if url.endswith("index.html") else url)
                 self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
             # Pagefind indexes files concurrently: every page must be in before the index is written.
-            while self._replies_due > 0:
+            while self._replies_due > 0 and not self._stopped:
                 if not self._read():
                     raise RuntimeError("\n".join(self.errors) or "Pagefind stopped")
             self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(self.site_dir / "pagefind")})
@@ -140,22 +141,32 @@ class SearchIndex:
 
     def _send(self, payload: dict) -> int:
         """Write one message, reading replies whenever Pagefind has some (so neither side waits on a full pipe)."""
+        if self._stopped:
+            return 0
         self._message_id += 1
         self._replies_due += 1
         data = memoryview(base64.b64encode(json.dumps({"message_id": self._message_id, "payload": payload}).encode("utf-8")) + b",")
         stdin, stdout = self.process.stdin.fileno(), self.process.stdout.fileno()
         while data:
             readable, writable, _ = select.select([stdout], [stdin], [])
-            if readable:
-                self._read()
+            if readable and not self._read():
+                self.errors.append("Pagefind stopped")
+                return 0
             if writable:
-                data = data[os.write(stdin, data[:65536]):]
+                try:
+                    data = data[os.write(stdin, data[:65536]):]
+                except OSError as error:  # Pagefind has ended: the build fails at finish()
+                    self._stopped = True
+                    self.errors.append(f"Pagefind stopped ({error.strerror})")
+                    return 0
         return self._message_id
 
     def _ask(self, payload: dict) -> dict:
         """Send a message and wait for its reply."""
         message_id = self._send(payload)
         while message_id not in self._replies:
+            if self._stopped:
+                raise RuntimeError("\n".join(self.errors))
             if not self._read():
                 raise RuntimeError("\n".join(self.errors) or "Pagefind stopped")
         reply = self._replies.pop(message_id)
@@ -167,6 +178,7 @@ class SearchIndex:
         """Read what Pagefind has written; False when it has ended."""
         chunk = os.read(self.process.stdout.fileno(), 65536)
         if not chunk:
+            self._stopped = True
             return False
         *messages, self._buffer = (self._buffer + chunk).split(b",")
         for message in messages:
