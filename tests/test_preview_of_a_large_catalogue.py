@@ -36,13 +36,13 @@ def test_subset_builds_only_the_matching_associations(tmp_path):
 
 def test_unchanged_files_are_not_parsed_again(tmp_path, monkeypatch):
     root = site(tmp_path)
-    load_catalog(Settings(root=root, only=[]))
+    load_catalog(Settings(root=root, only=[]), cache=True)
     parsed = []
     original = catalog_module._parse_record_file
     monkeypatch.setattr(catalog_module, "_parse_record_file", lambda *args: parsed.append(args[1]) or original(*args))
     path = root / "data/organizations/lindvik-kor.yaml"
     path.write_text(ORG.format(name="Lindvik kammerkor"), encoding="utf-8")
-    again = load_catalog(Settings(root=root, only=[]))
+    again = load_catalog(Settings(root=root, only=[]), cache=True)
     assert parsed == ["data/organizations/lindvik-kor.yaml"]
     assert again.organizations["lindvik-kor"].name == "Lindvik kammerkor"
     assert again.ok
@@ -68,3 +68,31 @@ def test_a_failing_file_writer_fails_the_build_with_its_reason(tmp_path, monkeyp
 
     with pytest.raises(RuntimeError, match="disken er full"):
         writer.finish()
+
+
+def large_site(tmp_path, broken: str | None = None):
+    files = {"data/venues/hallen.yaml": VALID_VENUE}
+    for number in range(catalog_module.PARALLEL_FROM + 10):
+        files[f"data/organizations/lag-{number:04d}.yaml"] = ORG.format(name=f"Lag {number}")
+    if broken:  # a venue that does not exist, on line 4, in the half a second process reads
+        files[f"data/organizations/{broken}.yaml"] = ORG.format(name="Feil lag").replace("[hallen]", "[finnes-ikke]")
+    return write_site(tmp_path, files)
+
+
+def test_a_large_folder_read_in_two_processes_gives_the_same_catalogue(tmp_path):
+    root = large_site(tmp_path)
+    one = load_catalog(Settings(root=root, only=[]))
+    two = load_catalog(Settings(root=root, only=[]), parallel=True)
+    assert one.ok and two.ok
+    assert list(two.organizations) == list(one.organizations)
+    assert all(two.organizations[key] == org for key, org in one.organizations.items())
+
+
+def test_a_wrong_file_in_a_large_folder_is_reported_with_its_line(tmp_path):
+    root = large_site(tmp_path, broken="lag-0900-feil")
+    two = load_catalog(Settings(root=root, only=[]), parallel=True)
+    one = load_catalog(Settings(root=root, only=[]))
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+    assert len(two.problems) == 1
+    problem = two.problems[0]
+    assert (problem.path, problem.line, problem.field) == ("data/organizations/lag-0900-feil.yaml", 4, "venues[0]")

@@ -98,18 +98,20 @@ SINGLE_FILES = (("holidays.yaml", "holidays", Holidays), ("meeting_places.yaml",
 
 
 _PARSED: dict = {}
-"""Parsed files by (path, modification time, size, kind): kept while a process lives, so
-``mkdocs serve`` re-reads only the files that changed between rebuilds."""
+"""Parsed files by (path, modification time, size, kind), for ``load_catalog(cache=True)``: kept
+while a process lives, so ``mkdocs serve`` re-reads only the files that changed between rebuilds."""
 
 
-def load_catalog(settings: Settings, progress=None, keep_positions: bool = False, parallel: bool = False) -> Catalog:
+def load_catalog(settings: Settings, progress=None, keep_positions: bool = False, parallel: bool = False, cache: bool = False) -> Catalog:
     """Read and check every data file under the site's data folder.
 
     With ``settings.only`` (id patterns), only the matching associations are read:
     a quick preview of a large catalogue while editing. ``keep_positions`` keeps the
     line and column of every value of a valid catalogue, for reports that name them.
     ``parallel`` reads half of a large folder in a forked process (not while other
-    threads run, as in ``mkdocs serve``).
+    threads run, as in ``mkdocs serve``). ``cache`` keeps the parsed files for the next
+    call, which then parses only the files that changed (for the preview server; a
+    one-off build would only hold the memory).
     """
     catalog = Catalog(settings)
     data = settings.data_path
@@ -131,7 +133,10 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
             catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.not_yaml")))
             continue
         to_read.append((folder, cls, path, relative))
-    for (folder, cls, path, relative), (record, found) in zip(to_read, _read_records(to_read, settings, progress, parallel)):
+    # Read in two processes, records keep no positions (they cost memory and a copy between the
+    # processes); should the data turn out to be wrong, it is read again in one, for messages with lines.
+    parallel = parallel and not keep_positions and len(to_read) >= PARALLEL_FROM
+    for (folder, cls, path, relative), (record, found) in zip(to_read, _read_records(to_read, settings, progress, parallel, cache)):
         catalog.problems.extend(found)
         if record is None:
             continue
@@ -146,10 +151,12 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
     for name, attribute, cls in SINGLE_FILES:
         path = data / name
         if path.exists() or path.is_symlink():
-            record = _read_record(path, _relative(path, settings.root), cls, settings, catalog.problems)
+            record = _read_record(path, _relative(path, settings.root), cls, settings, catalog.problems, cache)
             if record is not None:
                 setattr(catalog, attribute, record)
     _check_references(catalog)
+    if parallel and not catalog.ok:
+        return load_catalog(settings, progress, keep_positions, parallel=False, cache=cache)
     catalog.problems.sort()
     if catalog.ok and not keep_positions:
         _forget_positions(catalog)
@@ -176,9 +183,9 @@ PARALLEL_FROM = 1000
 """Folders with fewer files than this are read in one process (a fork costs more than it saves)."""
 
 
-def _read_records(to_read: list, settings: Settings, progress, parallel: bool) -> list[tuple[object, list[Problem]]]:
-    """(record or None, problems) for each file of ``to_read``, in order; the second half in a forked
-    process when ``parallel`` and the folder is large."""
+def _read_records(to_read: list, settings: Settings, progress, parallel: bool, cache: bool) -> list[tuple[object, list[Problem]]]:
+    """(record or None, problems) for each file of ``to_read``, in order; with ``parallel``, the
+    second half in a forked process, and the records without their values' positions."""
 
     def read(part, offset: int = 0):
         results = []
@@ -186,10 +193,13 @@ def _read_records(to_read: list, settings: Settings, progress, parallel: bool) -
             if progress:
                 progress(index, len(to_read))
             found: list[Problem] = []
-            results.append((_read_record(path, relative, cls, settings, found), found))
+            record = _read_record(path, relative, cls, settings, found, cache)
+            if parallel and record is not None:
+                record.source = Source(record.source.path, {})
+            results.append((record, found))
         return results
 
-    if not parallel or len(to_read) < PARALLEL_FROM:
+    if not parallel:
         return read(to_read)
     from .parallel_files import Worker
 
@@ -200,13 +210,13 @@ def _read_records(to_read: list, settings: Settings, progress, parallel: bool) -
     return first + helper.finish()
 
 
-def _read_record(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]):
+def _read_record(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem], cache: bool = False):
     try:
         stat = path.lstat()
         key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, cls, tuple(settings.areas))
     except OSError:
         key = None
-    if key in _PARSED:
+    if cache and key in _PARSED:
         record, found = _PARSED[key]
         problems.extend(found)
         return copy.copy(record) if record is not None else None
@@ -218,7 +228,7 @@ def _read_record(path: Path, relative: str, cls: type, settings: Settings, probl
         unchanged = key is not None and (after.st_mtime_ns, after.st_size) == key[1:3]
     except OSError:
         unchanged = False
-    if unchanged:  # a file written while it was read is read again next time
+    if cache and unchanged:  # a file written while it was read is read again next time
         _PARSED[key] = (record, found)
     return copy.copy(record) if record is not None else None
 

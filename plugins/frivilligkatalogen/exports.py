@@ -102,12 +102,16 @@ def activity_record(catalog: Catalog, org: Organization, activity: Activity) -> 
 
 
 def records(catalog: Catalog) -> dict[str, list[dict]]:
+    """Every export's rows by its address (without the extension)."""
+    return {path: rows() for path, rows in _datasets(catalog)}
+
+
+def _datasets(catalog: Catalog):
+    """(address, function making the rows): one list at a time is enough to write them."""
     active = [org for org in catalog.sorted_organizations() if org.is_active]
-    return {
-        "data/organisasjoner": [organization_record(catalog, org) for org in active],
-        "data/lokaler": [venue_record(catalog, venue) for venue in catalog.sorted_venues()],
-        "data/aktiviteter": [activity_record(catalog, org, activity) for org in active for activity in org.activities or []],
-    }
+    yield "data/organisasjoner", lambda: [organization_record(catalog, org) for org in active]
+    yield "data/lokaler", lambda: [venue_record(catalog, venue) for venue in catalog.sorted_venues()]
+    yield "data/aktiviteter", lambda: [activity_record(catalog, org, activity) for org in active for activity in org.activities or []]
 
 
 def _flat(value) -> str:
@@ -135,23 +139,34 @@ def csv_bytes(rows: list[dict]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def json_bytes(document: dict, list_key: str | None = None) -> bytes:
+def json_bytes(document: dict, list_key: str | None = None) -> bytes | bytearray:
     """A JSON document with each item of its long list on a line of its own.
 
     Readable in an editor and diffable, and written by the C encoder (an indented
-    dump of a city's catalogue goes through the slow pure-Python one).
+    dump of a city's catalogue goes through the slow pure-Python one). The list
+    may be a generator: each item is encoded as it comes, so a city's services are
+    never all in memory as objects and as text at once.
     """
     items = document.get(list_key) if list_key else None
-    if not items:
+    if items is None:
         return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
     head = json.dumps({key: value for key, value in document.items() if key != list_key}, ensure_ascii=False)[:-1]
-    rows = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
-    return f'{head}{", " if len(document) > 1 else ""}"{list_key}": [\n{rows}\n]}}\n'.encode("utf-8")
+    out = bytearray(f'{head}{", " if len(document) > 1 else ""}"{list_key}": ['.encode("utf-8"))
+    empty = True
+    for item in items:
+        out += b"\n" if empty else b",\n"
+        out += json.dumps(item, ensure_ascii=False).encode("utf-8")
+        empty = False
+    out += b"]}\n" if empty else b"\n]}\n"
+    return out  # bytes-like; not copied into a second hundred megabytes
 
 
 def export_files(catalog: Catalog):
     """Every export as (address, bytes)."""
-    for path, rows in records(catalog).items():
+    for path, make_rows in _datasets(catalog):
+        rows = make_rows()
         document = {"licence": catalog.settings.licence, "generated": catalog.settings.today.isoformat(), "count": len(rows), "records": rows}
         yield f"{path}.json", json_bytes(document, "records")
-        yield f"{path}.csv", csv_bytes(rows)
+        data = csv_bytes(rows)
+        del rows, document  # not kept while the next list is made
+        yield f"{path}.csv", data

@@ -47,10 +47,12 @@ class Ids:
         return str(uuid.uuid5(self.namespace, "/".join(str(part) for part in parts)))
 
 
-def _page(contents: list[dict]) -> dict:
+def _page(contents, count: int | None = None) -> dict:
+    """A one-page answer of the HSDS API; ``contents`` may be a generator of ``count`` items."""
+    count = len(contents) if count is None else count
     return {
-        "total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
-        "first_page": True, "last_page": True, "empty": not contents, "contents": contents,
+        "total_items": count, "total_pages": 1, "page_number": 1, "size": count,
+        "first_page": True, "last_page": True, "empty": not count, "contents": contents,
     }
 
 
@@ -220,20 +222,26 @@ def service(catalog: Catalog, ids: Ids, org: Organization, activity: Activity, l
 
 
 def hsds_documents(catalog: Catalog) -> dict[str, dict]:
-    """Every HSDS document by its address."""
+    """Every HSDS document by its address, with its lists as lists."""
+    return {path: {**document, "contents": list(document["contents"])} if "contents" in document else document for path, document in iter_hsds_documents(catalog)}
+
+
+def iter_hsds_documents(catalog: Catalog):
+    """Every HSDS document as (address, document), made one at a time: a city's services need
+    not sit in memory beside its organizations."""
     ids = Ids(catalog)
     active = [org for org in catalog.sorted_organizations() if org.is_active]
     locations = {venue.id: location(catalog, ids, venue) for venue in catalog.sorted_venues()}
-    services = [service(catalog, ids, org, activity, locations) for org in active for activity in org.activities or []]
-    return {
-        f"{HSDS_PATH}/index.json": {"version": VERSION, "profile": PROFILE, "licence": catalog.settings.licence},
-        f"{HSDS_PATH}/organizations.json": _page([organization(catalog, ids, org) for org in active]),
-        f"{HSDS_PATH}/services.json": _page(services),
-        f"{HSDS_PATH}/locations.json": _page(list(locations.values())),
-    }
+    yield f"{HSDS_PATH}/index.json", {"version": VERSION, "profile": PROFILE, "licence": catalog.settings.licence}
+    yield f"{HSDS_PATH}/organizations.json", _page([organization(catalog, ids, org) for org in active])
+    services = (service(catalog, ids, org, activity, locations) for org in active for activity in org.activities or [])
+    yield f"{HSDS_PATH}/services.json", _page(services, sum(len(org.activities or []) for org in active))
+    yield f"{HSDS_PATH}/locations.json", _page(list(locations.values()))
 
 
 def hsds_files(catalog: Catalog):
     """The HSDS documents as (address, bytes)."""
-    for path, document in hsds_documents(catalog).items():
-        yield path, json_bytes(document, "contents")
+    for path, document in iter_hsds_documents(catalog):
+        data = json_bytes(document, "contents")
+        del document  # not kept while the next one is made
+        yield path, data

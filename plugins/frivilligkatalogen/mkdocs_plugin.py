@@ -148,7 +148,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config) -> Files:
         started = time.perf_counter()
-        self.catalog = load_catalog(self.settings, parallel=not self.serving)
+        # The preview server keeps parsed files for its next rebuild; a build reads them once.
+        self.catalog = load_catalog(self.settings, parallel=not self.serving, cache=self.serving)
         if self.settings.only:
             log.info(t("log.subset", count=len(self.catalog.organizations), patterns=", ".join(self.settings.only)))
         log.info(t("log.loaded", count=len(self.catalog.organizations) + len(self.catalog.venues) + len(self.catalog.grants), seconds=f"{time.perf_counter() - started:.1f}"))
@@ -318,6 +319,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             shutil.rmtree(site / section / self.prototype_ids[section], ignore_errors=True)
         return count + pages, files
 
+    def _release(self) -> None:
+        """Let go of the catalogue and its views once every page and file is written."""
+        import gc
+
+        self.catalog = self.renderer = self.writer = None
+        self.views, self.stamped, self.shells = {}, {}, {}
+        gc.collect()
+
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         log.debug("theme pages done after %.1f s", time.perf_counter() - self.pages_started)
@@ -335,8 +344,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         target.write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")
         if self.search is not None:
             started = time.perf_counter()
+            skip = tuple(section.rstrip("/") for section in self.stamped)
+            self._release()  # Pagefind needs the most memory now, while it writes the index
             try:
-                self.search.finish(skip=tuple(section.rstrip("/") for section in self.stamped))
+                self.search.finish(skip=skip)
                 log.info(t("log.search", seconds=f"{time.perf_counter() - started:.1f}"))
             except RuntimeError as error:
                 raise PluginError(t("search.index_failed", detail=str(error))) from error
