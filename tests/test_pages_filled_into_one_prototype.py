@@ -99,3 +99,27 @@ def test_an_association_with_the_prototype_s_id_still_gets_its_page(tmp_path):
     html = (out / "organisasjoner" / ID / "index.html").read_text(encoding="utf-8")
     assert "<h1>Laget med det rare navnet</h1>" in html
     assert not any(path.name.startswith(f"{ID}-") for path in (out / "organisasjoner").iterdir())
+
+
+def test_a_sitemap_over_the_protocol_s_limit_becomes_an_index_of_files(site):
+    """A national catalogue passes the 50,000 addresses one sitemap may hold (here: a limit of 2)."""
+    import xml.etree.ElementTree as ET
+
+    from frivilligkatalogen.stamping import split_sitemap
+
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert split_sitemap(sitemap, "https://katalog.test/") == {"sitemap.xml": sitemap}
+    files = split_sitemap(sitemap, "https://katalog.test/", limit=2)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ET.fromstring(files.pop("sitemap.xml").encode("utf-8"))
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert parts == [f"https://katalog.test/sitemap-{n}.xml" for n in range(1, len(files) + 1)]
+    found = []
+    for name in sorted(files, key=lambda name: int(name[8:-4])):
+        urlset = ET.fromstring(files[name].encode("utf-8"))
+        entries = [loc.text for loc in urlset.findall("s:url/s:loc", ns)]
+        assert 1 <= len(entries) <= 2
+        found += entries
+    assert found == locations

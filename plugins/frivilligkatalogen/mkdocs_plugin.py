@@ -42,7 +42,7 @@ from .parallel_files import FileWriter, Shared, Worker
 from .pages import PageRenderer, PageView, build_pages
 from .rss import ACTIVITIES_PATH, NEWS_PATH
 from .settings import Settings, settings_from_options
-from .stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id, sitemap_with, write_filled
+from .stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id, sitemap_with, split_sitemap, write_filled
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -312,9 +312,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             sitemap = sitemap_path.read_text(encoding="utf-8")
             for section, views in self.stamped.items():
                 sitemap = sitemap_with(sitemap, f"{section}{self.prototype_ids[section]}/", [view.url for view in views])
-            sitemap_path.write_text(sitemap, encoding="utf-8")
-            with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
-                handle.write(sitemap.encode("utf-8"))
+            for name, text in split_sitemap(sitemap, self.settings.absolute_url("") or "").items():
+                (site / name).write_text(text, encoding="utf-8")
+                with gzip.GzipFile(site / f"{name}.gz", "wb", mtime=0) as handle:
+                    handle.write(text.encode("utf-8"))
         for section in self.stamped:
             shutil.rmtree(site / section / self.prototype_ids[section], ignore_errors=True)
         return count + pages, files

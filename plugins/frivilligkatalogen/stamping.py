@@ -105,3 +105,27 @@ def sitemap_with(sitemap: str, prototype_url: str, urls: list[str]) -> str:
     entry = match.group(0)
     entries = "".join(entry.replace(prototype_url, url) for url in urls)
     return sitemap[: match.start()] + entries + sitemap[match.end():]
+
+
+SITEMAP_LIMIT = 50_000
+"""The sitemap protocol's limit of addresses in one file."""
+
+
+def split_sitemap(sitemap: str, base_url: str, limit: int = SITEMAP_LIMIT) -> dict[str, str]:
+    """The sitemap as files by name: ``sitemap.xml`` alone while it is within the protocol's
+    limit; above it, ``sitemap-1.xml`` … of at most ``limit`` addresses each, and ``sitemap.xml``
+    as the index of them (a national catalogue can pass 50,000 pages)."""
+    entries = re.findall(r"\s*<url>.*?</url>", sitemap, re.DOTALL)
+    if len(entries) <= limit:
+        return {"sitemap.xml": sitemap}
+    start = sitemap.index("<urlset")
+    head = sitemap[: sitemap.index(">", start) + 1]
+    files = {}
+    for number, first in enumerate(range(0, len(entries), limit), 1):
+        files[f"sitemap-{number}.xml"] = head + "".join(entries[first:first + limit]) + "\n</urlset>\n"
+    index = "".join(f"\n    <sitemap>\n         <loc>{escape(base_url + name)}</loc>\n    </sitemap>" for name in files)
+    files["sitemap.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}\n</sitemapindex>\n'
+    )
+    return files
