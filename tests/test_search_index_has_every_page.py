@@ -62,16 +62,39 @@ def test_pages_from_both_processes_are_all_in_the_index(tmp_path):
         text = pages[f"/organisasjoner/lag-{number}/"]
         assert f"kodeord{number:04d}" in text and "hemmelig" not in text
     assert "Slik starter dere et lag" in pages["/veiledning/"]
-    assert not list(tmp_path.glob(".katalog-sok-*")), "the spill file is removed"
+    assert not index.spill_path.exists(), "the spill file is removed"
 
 
-def test_a_broken_pagefind_fails_the_build_with_its_message(tmp_path):
+def test_a_pagefind_that_stops_fails_the_build_and_says_how(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     index = SearchIndex(site)
     index.add_page("organisasjoner/a/", body(1))
-    index.process.kill()  # Pagefind dies mid-build
+    index.process.kill()  # Pagefind dies mid-build (out of memory, say)
     index.process.wait()
-    with pytest.raises(RuntimeError, match="Pagefind"):
+    index.add_page("organisasjoner/b/", body(2))
+    with pytest.raises(RuntimeError, match=r"Pagefind stoppet \(avslutningskode -9\)"):
         index.finish(skip=())
     assert not (site / "pagefind").exists()
+    assert not index.spill_path.exists()
+
+
+def test_a_missing_pagefind_is_named_in_norwegian_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "finnes-ikke" / "pagefind"))
+    before = set(Path(tempfile.gettempdir()).glob("katalog-sok-*"))
+    with pytest.raises(RuntimeError, match="Pagefind kunne ikke startes"):
+        SearchIndex(tmp_path / "site")
+    assert set(Path(tempfile.gettempdir()).glob("katalog-sok-*")) == before
+
+
+def test_the_build_fails_with_a_message_not_a_traceback_without_pagefind(tmp_path, monkeypatch):
+    from conftest import VALID_VENUE, mkdocs_build, write_site
+
+    root = write_site(tmp_path / "nettsted", {"data/venues/hallen.yaml": VALID_VENUE})
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "finnes-ikke"))
+    result = mkdocs_build(root, tmp_path / "ut")
+    assert result.returncode != 0
+    assert "Søkeindeksen kunne ikke lages: Pagefind kunne ikke startes" in result.stderr
+    assert "Traceback" not in result.stderr

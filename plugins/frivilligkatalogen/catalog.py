@@ -207,7 +207,10 @@ def _read_records(to_read: list, settings: Settings, progress, parallel: bool, c
     helper = Worker(lambda: read(to_read[middle:], middle))
     helper.start()
     first = read(to_read[:middle])
-    return first + helper.finish()
+    try:
+        return first + helper.finish()
+    except RuntimeError:  # the worker died (memory, say): read its half here instead
+        return first + read(to_read[middle:], middle)
 
 
 def _read_record(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem], cache: bool = False):

@@ -176,7 +176,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.writer.start()
         # The search index is built by Pagefind's service beside the build, fed page by page.
         # A preview of a subset (KATALOG_UTVALG) has no search index: it would only know the subset.
-        self.search = SearchIndex(Path(config.site_dir)) if self.config.search and not (self.serving and self.settings.only) else None
+        self.search = None
+        if self.config.search and not (self.serving and self.settings.only):
+            try:
+                self.search = SearchIndex(Path(config.site_dir))
+            except RuntimeError as error:
+                raise PluginError(t("search.index_failed", detail=str(error))) from error
         self.pages_started = time.perf_counter()
         return files
 
@@ -285,7 +290,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         import gzip
         import shutil
 
-        jobs = Shared([(section, view) for section, views in self.stamped.items() for view in views])
+        jobs = Shared([(section, view) for section, views in self.stamped.items() for view in views], across_processes=not self.serving)
         edit_url = self.settings.edit_url
 
         def helper_job():
@@ -304,7 +309,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         try:
             pages, files = self.helper.finish()
         except RuntimeError as error:
-            raise PluginError(t("log.files_failed", detail=str(error))) from error
+            raise PluginError(t("log.pages_failed", detail=str(error))) from error
         finally:
             self.helper = None
         sitemap_path = site / "sitemap.xml"

@@ -75,16 +75,25 @@ class Shared:
     because it was given the larger share.
     """
 
-    def __init__(self, items: list, chunk: int = 32):
+    def __init__(self, items: list, chunk: int = 32, across_processes: bool = True):
         self.items = items
         self.chunk = chunk
-        self.taken = multiprocessing.Value("q", 0)  # in shared memory, with a lock
+        # In shared memory, with a lock, only when a fork will share it (that needs /dev/shm).
+        self.taken = multiprocessing.Value("q", 0) if across_processes else None
+        self.next = 0
+
+    def _claim(self) -> int:
+        if self.taken is None:
+            start, self.next = self.next, self.next + self.chunk
+            return start
+        with self.taken.get_lock():
+            start = self.taken.value
+            self.taken.value = start + self.chunk
+        return start
 
     def __iter__(self):
         while True:
-            with self.taken.get_lock():
-                start = self.taken.value
-                self.taken.value = start + self.chunk
+            start = self._claim()
             if start >= len(self.items):
                 return
             yield from self.items[start:start + self.chunk]

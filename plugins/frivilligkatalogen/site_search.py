@@ -1,6 +1,6 @@
 """Full-text search with Pagefind, instead of an index of every word shipped to every visitor.
 
-Pagefind indexes the built site (it knows Norwegian stemming from ``lang="nb"``)
+Pagefind indexes the site while it is built (it knows Norwegian stemming from ``lang="nb"``)
 and a visitor downloads only the index chunks a query needs. Only pages worth
 finding are indexed: associations, venues, grants and the hand-written pages;
 lists that repeat everything (the directory, the calendars) are left out so
@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 from .addresses import ACTIVITIES, CALENDAR, CATEGORIES, ORGANIZATIONS, SEARCH
+from .i18n import t
 
 NOT_INDEXED = (ORGANIZATIONS, ACTIVITIES, CALENDAR, CATEGORIES, SEARCH)
 """Page addresses (and the pages under them, for categories) kept out of the index."""
@@ -41,6 +42,9 @@ def mark_for_search(html: str, url: str) -> str:
     return html.replace(_ARTICLE, '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
 
 
+PATIENCE = 600
+"""Seconds to wait for a reply before Pagefind is taken to have stalled (the build then fails)."""
+
 NEVER_INDEXED_FOLDERS = {"embed", "kalender", "aktiviteter", "kategorier", "sok", "assets", "data", "pagefind", "schema", "search", "stylesheets", "javascripts"}
 """Top-level folders of the built site with nothing to index; Pagefind does not even read them."""
 
@@ -55,7 +59,8 @@ class SearchIndex:
     for the index but the index itself, and Pagefind indexes while the build goes on.
 
     A second process cannot share the pipe; it gives its pages to :meth:`spill`, a
-    file this index reads at :meth:`finish`.
+    file this index forwards to Pagefind as it grows (every 64 pages of its own) and
+    at :meth:`finish`.
     """
 
     def __init__(self, site_dir: Path, language: str = "nb"):
@@ -71,13 +76,22 @@ class SearchIndex:
         self._stopped = False
         self._spill_offset = 0
         self._replies: dict[int, dict] = {}
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.spill_path = Path(tempfile.mkstemp(prefix=".katalog-sok-", suffix=".jsonl", dir=site_dir.parent)[1])
-        self.process = subprocess.Popen(
-            [str(_pagefind_binary()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        )
-        reply = self._ask({"type": "NewIndex", "config": None})
-        self.index_id = reply["index_id"]
+        self.process = None
+        handle, name = tempfile.mkstemp(prefix="katalog-sok-", suffix=".jsonl")
+        os.close(handle)
+        self.spill_path = Path(name)
+        # Pagefind's own messages go to a file (a pipe nobody reads would fill up and stop it).
+        self.log = tempfile.TemporaryFile()
+        try:
+            self.process = subprocess.Popen(
+                [str(_pagefind_binary()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
+            )
+            self.index_id = self._ask({"type": "NewIndex", "config": None})["index_id"]
+        except BaseException as error:
+            self.close()
+            if isinstance(error, OSError):
+                raise RuntimeError(t("search.not_started", detail=str(error))) from error
+            raise
 
     def add_page(self, url: str, body: str) -> None:
         """One page made from data: its address and its body."""
@@ -115,8 +129,7 @@ class SearchIndex:
                 self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
             # Pagefind indexes files concurrently: every page must be in before the index is written.
             while self._replies_due > 0 and not self._stopped:
-                if not self._read():
-                    raise RuntimeError("\n".join(self.errors) or "Pagefind stopped")
+                self._wait_and_read()
             self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(self.site_dir / "pagefind")})
             if self.errors:
                 raise RuntimeError("\n".join(self.errors))
@@ -124,14 +137,34 @@ class SearchIndex:
             self.close()
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.stdin.close()
+        """Stop Pagefind and remove the spill file (also after a failed build)."""
+        if self.process is not None and self.process.poll() is None:
             try:
+                self.process.stdin.close()
                 self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
+            except (OSError, subprocess.TimeoutExpired):
                 self.process.kill()
                 self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout) if self.process is not None else ():
+            try:
+                pipe.close()
+            except OSError:
+                pass
+        self.log.close()
         self.spill_path.unlink(missing_ok=True)
+
+    def _stopped_because(self) -> str:
+        """What Pagefind said before it stopped, and how it ended."""
+        if self.process is not None and self.process.poll() is None:
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+        code = self.process.poll() if self.process is not None else None
+        self.log.seek(0)
+        said = self.log.read().decode("utf-8", "replace").strip()[-2000:]
+        how = t("search.stopped", code=code if code is not None else "?")
+        return f"{how}\n{said}" if said else how
 
     def _page(self, body: str) -> str:
         return (
@@ -150,14 +183,12 @@ class SearchIndex:
         while data:
             readable, writable, _ = select.select([stdout], [stdin], [])
             if readable and not self._read():
-                self.errors.append("Pagefind stopped")
                 return 0
             if writable:
                 try:
                     data = data[os.write(stdin, data[:65536]):]
-                except OSError as error:  # Pagefind has ended: the build fails at finish()
-                    self._stopped = True
-                    self.errors.append(f"Pagefind stopped ({error.strerror})")
+                except OSError:  # Pagefind has ended: the build fails at finish()
+                    self._stop()
                     return 0
         return self._message_id
 
@@ -165,20 +196,33 @@ class SearchIndex:
         """Send a message and wait for its reply."""
         message_id = self._send(payload)
         while message_id not in self._replies:
-            if self._stopped:
+            if self._stopped or not self._wait_and_read():
                 raise RuntimeError("\n".join(self.errors))
-            if not self._read():
-                raise RuntimeError("\n".join(self.errors) or "Pagefind stopped")
         reply = self._replies.pop(message_id)
         if reply.get("type") == "Error":
             raise RuntimeError(reply.get("message", "Pagefind error"))
         return reply
 
+    def _stop(self) -> None:
+        if not self._stopped:
+            self._stopped = True
+            self.errors.append(self._stopped_because())
+
+    def _wait_and_read(self) -> bool:
+        """Wait for Pagefind's next reply (at most ``PATIENCE`` seconds); False when it has ended."""
+        readable, _, _ = select.select([self.process.stdout.fileno()], [], [], PATIENCE)
+        if not readable:
+            self.errors.append(t("search.no_answer", minutes=PATIENCE // 60))
+            self.process.kill()
+            self._stop()
+            return False
+        return self._read()
+
     def _read(self) -> bool:
         """Read what Pagefind has written; False when it has ended."""
         chunk = os.read(self.process.stdout.fileno(), 65536)
         if not chunk:
-            self._stopped = True
+            self._stop()
             return False
         *messages, self._buffer = (self._buffer + chunk).split(b",")
         for message in messages:
@@ -210,7 +254,7 @@ def _pagefind_binary() -> Path:
 
     binary = get_executable()
     if binary is None:
-        raise RuntimeError("Pagefind is not installed (pip install 'pagefind[bin]')")
+        raise RuntimeError(t("search.not_installed"))
     return binary
 
 
