@@ -90,7 +90,36 @@ def test_change_form_changes_only_what_is_filled_in(tmp_path):
     assert said == "pull-request: data/organizations/laget.yaml"
     data = yaml.safe_load((root / "data/organizations/laget.yaml").read_text(encoding="utf-8"))
     assert data["contact"] == {"email": "post@laget.no", "phone": "+47 91 23 45 67"}
-    assert data["name"] == "Laget" and data["verified"] == "2026-11-22"
+    assert data["name"] == "Laget" and str(data["verified"]) == "2026-11-22"
+    assert katalog("check", str(root)).returncode == 0
+
+
+def test_change_form_keeps_the_file_s_comments_and_untouched_lines(tmp_path):
+    existing = (
+        "# Lagets oppføring. Spør koordinatoren før dere endrer kategoriene.\n"
+        "name: Laget\n"
+        "categories: [1200]  # idrett\n"
+        "description: |\n"
+        "  Vi trener **hver uke**.\n"
+        "\n"
+        "  Alle er velkomne.\n"
+        "contact:\n"
+        "  email: post@laget.no  # styrets felles adresse\n"
+        "verified: 2025-01-01\n"
+    )
+    root, _, said, _ = submit(tmp_path, "endre-oppforing", {"id": "laget", "email": "ikke en adresse", "confirm": "x"},
+                              files={"data/venues/hallen.yaml": VALID_VENUE, "data/organizations/laget.yaml": existing})
+    text = (root / "data/organizations/laget.yaml").read_text(encoding="utf-8")
+    assert said == "comment"  # a wrong answer is refused, and the file is left byte for byte as it was
+    assert text == existing
+    root, _, said, _ = submit(tmp_path, "endre-oppforing", {"id": "laget", "phone": "+47 91 23 45 67", "confirm": "x"}, number=8)
+    assert said == "pull-request: data/organizations/laget.yaml"
+    text = (root / "data/organizations/laget.yaml").read_text(encoding="utf-8")
+    changed = [line for line in text.splitlines() if line not in existing.splitlines()]
+    assert changed == ['  phone: "+47 91 23 45 67"', "verified: 2026-11-22"]
+    for line in existing.splitlines():
+        if not line.startswith("verified"):
+            assert line in text.splitlines(), line
     assert katalog("check", str(root)).returncode == 0
 
 
@@ -272,3 +301,14 @@ def test_empty_mappings_survive_a_change(tmp_path):
 
     text = dump({"name": "Lag", "social": {}, "tags": [], "volunteering": [{}], "languages": ["nb", None]})
     assert yaml.safe_load(text) == {"name": "Lag", "social": {}, "tags": [], "volunteering": [{}], "languages": ["nb"]}
+
+
+def test_a_changed_value_is_quoted_and_control_characters_escaped():
+    from frivilligkatalogen.yaml_writer import dump_changed, load_for_change, merge_into
+
+    document = load_for_change("name: Laget  # navnet\ncontact: {email: a@b.no}\n")
+    merge_into(document, {"summary": "ja\x9b: [x] &y !!python/object", "contact": {"phone": "55 12 34 56"}})
+    text = dump_changed(document)
+    assert "\x9b" not in text and "\\x9B" in text.replace("\\x9b", "\\x9B")
+    assert yaml.safe_load(text) == {"name": "Laget", "contact": {"email": "a@b.no", "phone": "55 12 34 56"}, "summary": "ja\x9b: [x] &y !!python/object"}
+    assert "# navnet" in text

@@ -2,9 +2,10 @@
 
 ``katalog from-issue`` reads the GitHub event file (``$GITHUB_EVENT_PATH``), never
 the shell: an issue's title and body are only ever data here. It finds the form
-by the issue's label, reads the answers, writes a YAML file whose every value is a
-quoted string (so nothing typed can become YAML structure or a tag), and runs the
-full validation of the whole catalogue. Valid: the file stays for a pull request.
+by the issue's label, reads the answers, writes a YAML file whose every value typed
+in the form is a quoted string (so nothing typed can become YAML structure or a
+tag), and runs the full validation of the whole catalogue. A change form changes the
+existing file in place: its comments and untouched lines stay as they were. Valid: the file stays for a pull request.
 Invalid: the file is removed and the errors become a comment for the submitter,
 with each error named by the question it came from.
 """
@@ -19,10 +20,8 @@ from .catalog import load_catalog
 from .fields import SLUG
 from .i18n import t
 from .issue_forms import Form, FormField, form_by_label, slug
-from .records import Reading, parse_record
 from .settings import Settings
-from .yaml_source import Mapping, Scalar, Sequence, read_file
-from .yaml_writer import dump
+from .yaml_writer import dump, dump_changed, load_for_change, merge_into, quoted
 
 MAX_BODY_BYTES = 64 * 1024
 NO_RESPONSE = "_No response_"
@@ -115,15 +114,6 @@ def _put(tree: dict, path: str, value) -> None:
     node[last] = value
 
 
-def to_plain(node):
-    """A located YAML tree as plain dicts, lists and strings (every value kept as typed)."""
-    if isinstance(node, Mapping):
-        return {key: to_plain(value) for key, value in node.values.items()}
-    if isinstance(node, Sequence):
-        return [to_plain(item) for item in node.items]
-    return node.value
-
-
 def _comment(problems: list[str]) -> str:
     return "\n".join([t("forms.comment_invalid"), "", *[f"- {p}" for p in problems], "", t("forms.comment_fix")])
 
@@ -170,17 +160,22 @@ def from_issue(event: dict, settings: Settings) -> Outcome:
             return Outcome("comment", _comment([t("forms.comment_unknown_id", id=record_id)]))
         if not tree:
             return Outcome("comment", _comment([t("forms.nothing_to_change")]))
-        existing = to_plain(read_file(path).root) or {}
+        original = path.read_bytes()
+        # The file is changed in place: its comments and untouched lines stay as they were written.
+        merged = load_for_change(original.decode("utf-8")) or {}
         added = tree.pop("activities", None)
-        merged = _merge(existing, tree)
+        merge_into(merged, tree)
         if added:  # a change form describes a new activity; it never renames the first one
             activity = added[0]
             taken = {str(a.get("id")) for a in merged.get("activities") or [] if isinstance(a, dict)}
             base = slug(str(activity.get("title") or "")) or "aktivitet"
             activity["id"] = next(candidate for candidate in [base, *(f"{base}-{n}" for n in range(2, 99))] if candidate not in taken)
-            merged["activities"] = [*(merged.get("activities") or []), activity]
-        merged["verified"] = settings.today.isoformat()
-        original = path.read_bytes()
+            if isinstance(merged.get("activities"), list):
+                merged["activities"].append(quoted(activity))
+            else:
+                merged["activities"] = quoted([activity])
+        merged["verified"] = settings.today
+        text = dump_changed(merged)
     else:
         name = str(tree.get("name") or "")
         record_id = slug(name) or f"sak-{number}"
@@ -198,10 +193,10 @@ def from_issue(event: dict, settings: Settings) -> Outcome:
                 activity.setdefault("id", slug(str(activity.get("title") or "")) or "aktivitet")
         merged["verified"] = settings.today.isoformat()
         original = None
+        text = f"# {t('forms.' + form.id + '.name')}: sak #{number}\n" + dump(merged) + "\n"
 
-    header = f"# {t('forms.' + form.id + '.name')}: sak #{number}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + dump(merged) + "\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     catalog = load_catalog(settings)
     relative = path.relative_to(settings.root).as_posix()
     mine = [p for p in catalog.problems if p.path == relative]
@@ -222,24 +217,6 @@ def from_issue(event: dict, settings: Settings) -> Outcome:
         body=t("forms.pr_body", issue=number).replace("\\n", "\n"),
         branch=f"skjema/sak-{number}",
     )
-
-
-def _merge(existing: dict, changes: dict) -> dict:
-    merged = dict(existing)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        elif isinstance(value, list) and value and isinstance(value[0], dict) and isinstance(merged.get(key), list):
-            items = list(merged[key])
-            for index, item in enumerate(value):
-                if index < len(items) and isinstance(items[index], dict):
-                    items[index] = _merge(items[index], item)
-                else:
-                    items.append(item)
-            merged[key] = items
-        else:
-            merged[key] = value
-    return merged
 
 
 def _explain(problem, labels_by_target: dict) -> str:

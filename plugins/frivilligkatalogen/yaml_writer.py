@@ -42,3 +42,68 @@ def quote(value) -> str:
     """A double-quoted scalar; characters YAML readers refuse raw (C1 controls, DEL) are escaped."""
     text = json.dumps(str(value), ensure_ascii=False)
     return "".join(f"\\u{ord(char):04x}" if 0x7F <= ord(char) <= 0x9F else char for char in text)
+
+
+# Changing a file a person wrote --------------------------------------------------
+
+def _round_trip():
+    """ruamel.yaml's round-trip mode, set to the layout of the bundled data files: comments,
+    key order, quoting, flow and block styles of untouched values stay as they were."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # long lines stay long: no folding of a description a person wrote
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def load_for_change(text: str):
+    """A data file as a document to change in place (a mapping that remembers its comments)."""
+    return _round_trip().load(text)
+
+
+def dump_changed(document) -> str:
+    """The changed document as YAML text: untouched lines as they were written."""
+    import io
+
+    out = io.StringIO()
+    _round_trip().dump(document, out)
+    return out.getvalue()
+
+
+def merge_into(document, changes: dict) -> None:
+    """Put ``changes`` (an outsider's answers) into ``document``: mappings merged key by key,
+    lists of mappings item by item, other values replaced. Every new scalar is double-quoted,
+    as in :func:`dump`, so typed text can never become structure or a tag."""
+    for key, value in changes.items():
+        current = document.get(key)
+        if isinstance(value, dict) and isinstance(current, dict):
+            merge_into(current, value)
+        elif isinstance(value, list) and value and isinstance(value[0], dict) and isinstance(current, list):
+            for index, item in enumerate(value):
+                if index < len(current) and isinstance(current[index], dict):
+                    merge_into(current[index], item)
+                else:
+                    current.append(quoted(item))
+        elif value is not None:
+            document[key] = quoted(value)
+
+
+def quoted(value):
+    """A value for a round-trip document with every scalar double-quoted (C1 controls escaped)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            if item is not None:
+                mapping[key] = quoted(item)
+        return mapping
+    if isinstance(value, list):
+        items = CommentedSeq(quoted(item) for item in value if item is not None)
+        if not any(isinstance(item, dict) for item in value):
+            items.fa.set_flow_style()  # short lists of words on one line, as in the bundled files
+        return items
+    return DoubleQuotedScalarString(str(value))
