@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Create the project's virtual environment and install the project into it.
-# Usage: scripts/setup.sh [extra]   (extra: "test" also installs the test tools)
+# Create the project's virtual environment and install the locked versions into it.
+# Usage: scripts/setup.sh [test]   ("test" also installs the test tools)
+# The versions and hashes are in requirements/site.txt and requirements/test.txt;
+# refresh them with scripts/lock.sh, never by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-if [ "${1:-}" = "test" ]; then
-  .venv/bin/python -m pip install --quiet -e ".[test]"
-else
-  .venv/bin/python -m pip install --quiet -e .
-fi
+lock=requirements/site.txt
+[ "${1:-}" = "test" ] && lock=requirements/test.txt
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --require-hashes --no-deps -r "$lock"
+.venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
