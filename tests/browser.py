@@ -60,6 +60,43 @@ class SiteServer:
         self.httpd.server_close()
 
 
+PATIENCE_MS = 180_000
+"""How long a browser test waits for a condition before it fails. A test waits for what it needs,
+never for a fixed time: a quiet machine answers in a second, a busy 2-core one compiles Pagefind's
+WebAssembly and fetches its index chunks much more slowly, and both must pass."""
+
+SEARCH_SETTLED = """() => !!document.querySelector('.pagefind-ui__results-area ol.pagefind-ui__results')
+    && !document.querySelector('.pagefind-ui__loading')"""
+"""True once Pagefind has answered: its result list is drawn (empty when nothing matched; while it
+is still searching there is only a message), and no result still shows its loading placeholder."""
+
+
+class PatientBrowser:
+    """Playwright's browser, whose pages and contexts wait as long as a busy machine needs."""
+
+    def __init__(self, browser):
+        self.browser = browser
+
+    def new_context(self, **options):
+        context = self.browser.new_context(**options)
+        context.set_default_timeout(PATIENCE_MS)
+        context.set_default_navigation_timeout(PATIENCE_MS)
+        return context
+
+    def new_page(self, **options):
+        page = self.browser.new_page(**options)
+        page.set_default_timeout(PATIENCE_MS)
+        page.set_default_navigation_timeout(PATIENCE_MS)
+        return page
+
+
+def wait_for_search(page, results: bool = True) -> None:
+    """Wait until Pagefind has answered the query in the address and drawn every result."""
+    if results:
+        page.wait_for_selector(".pagefind-ui__result", timeout=PATIENCE_MS)
+    page.wait_for_function(SEARCH_SETTLED, timeout=PATIENCE_MS)
+
+
 def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     assert path, "Chromium is missing: scripts/test.sh installs it (apt-get install chromium)"
@@ -71,8 +108,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield instance
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, timeout=PATIENCE_MS)
+        yield PatientBrowser(instance)
         instance.close()
 
 

@@ -10,6 +10,7 @@ from frivilligkatalogen.catalog import load_catalog
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.settings import read_site_settings
 
+from browser import wait_for_search
 from conftest import REPO
 
 DAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
@@ -148,7 +149,7 @@ def test_full_text_search_finds_a_word_from_one_description(browser, served_exam
     owner = next(org for org in active if word in (org.description or "").lower())
     page = browser.new_page()
     page.goto(served_example + "sok/?q=" + word)
-    page.wait_for_selector(".pagefind-ui__result")
+    wait_for_search(page)
     titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
     assert owner.name in titles
     page.close()
@@ -159,7 +160,7 @@ def test_header_search_form_leads_to_results(browser, served_example):
     page.goto(served_example + "lokaler/")
     page.get_by_label("Søk i katalogen").first.fill("korps")
     page.keyboard.press("Enter")
-    page.wait_for_selector(".pagefind-ui__result")
+    wait_for_search(page)
     assert "sok/?q=korps" in page.evaluate("location.href")
     assert "Lindvik skolekorps" in page.locator(".pagefind-ui__result-title").all_inner_texts()
     result = page.locator(".pagefind-ui__result", has_text="Lindvik skolekorps").first

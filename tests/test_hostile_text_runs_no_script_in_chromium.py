@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from browser import SiteServer
+from browser import SiteServer, wait_for_search
 from conftest import mkdocs_build, write_site
 from htmlscan import Scan
 
@@ -110,8 +110,7 @@ def test_no_script_runs_on_any_page(browser, hostile_site):
                         link.hover()
         for query in ("Laget", "alert", "script"):
             page.goto(server.url + "sok/?q=" + query)
-            page.wait_for_selector(".pagefind-ui__results-area, .pagefind-ui__message")
-            page.wait_for_timeout(500)
+            wait_for_search(page, results=False)
         assert dialogs == []
         assert len(pages) > 20
     finally:
@@ -135,7 +134,7 @@ def test_theme_works_under_its_content_security_policy(browser, served_example):
         page.goto(served_example + url)
         page.wait_for_load_state("networkidle")
     page.goto(served_example + "sok/?q=korps")
-    page.wait_for_selector(".pagefind-ui__result")
+    wait_for_search(page)
     page.close()
     assert blocked == []
 

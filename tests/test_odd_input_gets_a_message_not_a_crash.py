@@ -78,7 +78,7 @@ def test_a_link_in_data_is_refused_and_not_read(tmp_path):
     result = check(tmp_path, {})
     assert result.returncode == 1
     assert "ghp_SECRET123" not in result.stdout + result.stderr
-    assert "data/organizations/lekk.yaml:1:1: Dette er ikke en vanlig fil" in result.stdout
+    assert "data/organizations/lekk.yaml:1:1: Lenker blir ikke fulgt" in result.stdout
 
 
 def test_same_id_twice_and_unknown_entries_are_reported(tmp_path):

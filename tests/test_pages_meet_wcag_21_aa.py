@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browser import wait_for_search
+
 TEMPLATES = {
     "front page": "",
     "directory": "organisasjoner/",
@@ -39,8 +41,7 @@ def test_no_axe_violations(browser, served_example, scheme):
         page.goto(served_example + url)
         page.wait_for_load_state("networkidle")
         if url.startswith("sok/"):
-            page.wait_for_selector(".pagefind-ui__result")
-            page.wait_for_timeout(300)  # let the result list settle before measuring contrast
+            wait_for_search(page)  # every result drawn before contrast is measured
         problems = violations(page)
         if problems:
             found[name] = problems

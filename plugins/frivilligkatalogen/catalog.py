@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import fnmatch
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -114,25 +115,12 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
     one-off build would only hold the memory).
     """
     catalog = Catalog(settings)
-    data = settings.data_path
-    if not data.is_dir():
-        catalog.problems.append(Problem(settings.data_dir, 1, 1, "", t("catalog.no_data_dir", path=settings.data_dir)))
+    files = _data_files(settings, catalog.problems)
+    if files is None:
         return catalog
-    for entry in sorted(data.iterdir()):
-        if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
-            catalog.problems.append(Problem(_relative(entry, settings.root), 1, 1, "", t("catalog.unknown_entry", name=entry.name, known=", ".join(sorted(KNOWN_ENTRIES)))))
-    files = [(folder, cls, path) for folder, cls in KINDS for path in sorted((data / folder).glob("*"))]
     if settings.only:
         files = [f for f in files if f[0] != "organizations" or any(fnmatch.fnmatch(f[2].stem, pattern) for pattern in settings.only)]
-    to_read = []
-    for folder, cls, path in files:
-        if path.is_dir() or path.name.startswith("."):
-            continue
-        relative = _relative(path, settings.root)
-        if path.suffix not in (".yaml", ".yml"):
-            catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.not_yaml")))
-            continue
-        to_read.append((folder, cls, path, relative))
+    to_read = [(folder, cls, path, _relative(path, settings.root)) for folder, cls, path in files]
     # Read in two processes, records keep no positions (they cost memory and a copy between the
     # processes); should the data turn out to be wrong, it is read again in one, for messages with lines.
     parallel = parallel and not keep_positions and len(to_read) >= PARALLEL_FROM
@@ -149,7 +137,7 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
             continue
         records[record.id] = record
     for name, attribute, cls in SINGLE_FILES:
-        path = data / name
+        path = settings.data_path / name
         if path.exists() or path.is_symlink():
             record = _read_record(path, _relative(path, settings.root), cls, settings, catalog.problems, cache)
             if record is not None:
@@ -161,6 +149,60 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
     if catalog.ok and not keep_positions:
         _forget_positions(catalog)
     return catalog
+
+
+def _data_files(settings: Settings, problems: list[Problem]) -> list[tuple[str, type, Path]] | None:
+    """Every record file under the data folder, as (folder, record class, path); None when there is
+    no data folder at all. What cannot be read as a record is reported, never passed over in
+    silence: links (a pull request must not make the build read another place), subfolders, files
+    that are not YAML, and names with control characters. Only hidden files that are not YAML
+    (``.gitkeep``, an editor's backup) are left alone."""
+    data = settings.data_path
+    if data.is_symlink() or (data.exists() and not data.is_dir()):
+        problems.append(Problem(settings.data_dir, 1, 1, "", t("catalog.not_a_folder", name=settings.data_dir)))
+        return None
+    if not data.is_dir():
+        problems.append(Problem(settings.data_dir, 1, 1, "", t("catalog.no_data_dir", path=settings.data_dir)))
+        return None
+    for entry in sorted(data.iterdir()):
+        if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
+            problems.append(Problem(_relative(entry, settings.root), 1, 1, "", t("catalog.unknown_entry", name=entry.name, known=", ".join(sorted(KNOWN_ENTRIES)))))
+    files = []
+    for folder, cls in KINDS:
+        directory = data / folder
+        relative = _relative(directory, settings.root)
+        if directory.is_symlink() or (directory.exists() and not directory.is_dir()):
+            problems.append(Problem(relative, 1, 1, "", t("catalog.not_a_folder", name=relative)))
+            continue
+        if not directory.exists():
+            continue
+        for path in sorted(directory.iterdir()):
+            problem = _unreadable(path, relative)
+            if problem:
+                problems.append(Problem(_relative(path, settings.root), 1, 1, "", problem))
+            elif not path.name.startswith("."):
+                files.append((folder, cls, path))
+    return files
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\ufeff\ud800-\udfff]")
+"""Characters no file name in the data may have: a name is printed in messages and annotations."""
+
+
+def _unreadable(path: Path, folder: str) -> str | None:
+    """Why a folder entry cannot be read as a record file, or None when it can (or is a hidden
+    file that is not YAML, such as ``.gitkeep``)."""
+    if _CONTROL.search(path.name):
+        return t("catalog.control_in_name")
+    if path.is_symlink():
+        return t("catalog.linked", folder=folder)
+    if path.is_dir():
+        return t("catalog.subfolder", folder=folder)
+    if path.suffix not in (".yaml", ".yml"):
+        return None if path.name.startswith(".") else t("catalog.not_yaml")
+    if path.name.startswith("."):
+        return t("catalog.hidden_yaml")
+    return None
 
 
 def _forget_positions(catalog: Catalog) -> None:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog
@@ -28,11 +30,14 @@ from .json_schema import SCHEMA_PATHS
 from .outputs import iter_site_files
 from .i18n import t
 from .pages import build_pages
+from .problems import printable
 from .progress import ProgressLine
 from .settings import read_site_settings
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
 NEW_KINDS = {"organization": "organizations", "venue": "venues"}
+GENERATED_MARK = ".katalog-generate"
+"""The file that marks a folder as written by ``katalog generate``, which may then replace it whole."""
 
 
 class NorwegianHelp(argparse.HelpFormatter):
@@ -68,6 +73,21 @@ class NorwegianParser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; an unexpected failure is one Norwegian line and exit code 3, never a
+    traceback (set ``KATALOG_DEBUG=1`` to see it)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except Exception as error:
+        if os.environ.get("KATALOG_DEBUG"):
+            raise
+        print(t("cli.unexpected", kind=type(error).__name__, detail=printable(str(error))), file=sys.stderr)
+        return 3
+
+
+def _main(argv: list[str] | None) -> int:
     parser = NorwegianParser(prog="katalog", description="Frivilligkatalogen: sjekk og bygg katalogen uten MkDocs.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="kommando", title=t("cli.commands_title"), parser_class=NorwegianParser)
 
@@ -228,24 +248,37 @@ def run_generate(root: Path, out: Path) -> int:
         print_problems(catalog)
         print(t("cli.build_failed"), file=sys.stderr)
         return 1
-    count = write_pages(build_pages(catalog), out, progress=ProgressLine(t("cli.writing")))
-    count += write_files(iter_site_files(catalog), out)
+    if out.is_symlink() or (out.exists() and not (out.is_dir() and (not any(out.iterdir()) or (out / GENERATED_MARK).is_file()))):
+        print(t("cli.error", message=t("cli.out_not_ours", out=printable(str(out)), mark=GENERATED_MARK)), file=sys.stderr)
+        return 2
+    # Written beside the target and moved into place only when all of it succeeded.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        count = write_pages(build_pages(catalog), staging, progress=ProgressLine(t("cli.writing")))
+        count += write_files(iter_site_files(catalog), staging)
+        (staging / GENERATED_MARK).write_text(t("cli.generated_mark") + "\n", encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     print(t("cli.generated", count=count, out=out))
     return 0
 
 
 
 def run_from_issue(root: Path, event_path: str | None, out: Path) -> int:
-    import json
-
-    from .from_issue import from_issue, write_outputs
+    from .from_issue import EventError, from_issue, read_event, write_outputs
 
     if not event_path:
         print(t("cli.no_event"), file=sys.stderr)
         return 2
-    with open(event_path, encoding="utf-8") as handle:
-        event = json.load(handle)
-    outcome = from_issue(event, read_site_settings(root))
+    try:
+        outcome = from_issue(read_event(Path(event_path)), read_site_settings(root))
+    except EventError as error:
+        print(t("cli.error", message=error), file=sys.stderr)
+        return 2
     write_outputs(outcome, out, os.environ.get("GITHUB_OUTPUT"))
     print(outcome.result + (f": {outcome.path}" if outcome.path else ""))
     return 0

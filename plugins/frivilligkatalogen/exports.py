@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from . import wording
 from .addresses import organization_url, venue_url
@@ -128,6 +129,19 @@ def _flat(value) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's CSV injection advice):
+    a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+    apostrophe, unless it is a plain number such as ``-5``."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
 def csv_bytes(rows: list[dict]) -> bytes:
     buffer = io.StringIO()
     if rows:
@@ -135,7 +149,7 @@ def csv_bytes(rows: list[dict]) -> bytes:
         names = table("export_columns")
         writer.writerow([names.get(key, key) for key in rows[0]])
         for row in rows:
-            writer.writerow([_flat(value) for value in row.values()])
+            writer.writerow([spreadsheet_cell(_flat(value)) for value in row.values()])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from .i18n import t
+from .problems import BIDI_CONTROLS, visible
 from .yaml_source import Mapping, Node, Scalar, Sequence
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -60,19 +61,14 @@ def shown(node: Node) -> str:
 
 
 def _visible(char: str) -> str:
-    if char in "\n\t":
-        return " "
-    return char if char.isprintable() and char not in _BIDI_CONTROLS else "\\u%04x" % ord(char)
-
-
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f\ufeff")
+    return " " if char in "\n\t" else visible(char)
 
 
 def check_characters(text: str, multiline: bool) -> None:
     """Refuse control characters and invisible direction marks (they can disguise text)."""
     allowed = "\n\t" if multiline else ""
     for char in text:
-        if (not char.isprintable() and char not in allowed and char != " ") or char in _BIDI_CONTROLS:
+        if (not char.isprintable() and char not in allowed and char != " ") or char in BIDI_CONTROLS:
             raise Invalid(t("field.control_character", code="U+%04X" % ord(char)))
 
 
@@ -214,21 +210,36 @@ class Boolean(Kind):
         return {"type": "boolean"}
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a date in the data may fall in. Dates far outside them are typing mistakes, and a
+calendar must be able to count days and weeks on both sides of every date it is given."""
+
+
+def _date(text: str, node: Node, message_key: str) -> date:
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        raise Invalid(t(message_key, value=shown(node))) from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise Invalid(t("field.date_out_of_range", value=shown(node), first=FIRST_YEAR, last=LAST_YEAR))
+    return value
+
+
 @dataclass(frozen=True)
 class Date(Kind):
-    """A calendar date, ``ÅÅÅÅ-MM-DD``."""
+    """A calendar date, ``ÅÅÅÅ-MM-DD``, in the years 1900 to 2200."""
 
     def parse(self, node, context):
         text = scalar_text(node).strip()
         if _DATE.match(text):
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                pass
+            return _date(text, node, "field.not_date")
         raise Invalid(t("field.not_date", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
+        return {"type": "string", "pattern": _YEAR_PATTERN + r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
+
+
+_YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)"
 
 
 UNCONFIRMED = "ubekreftet"
@@ -267,15 +278,16 @@ class DateTime(Kind):
     def parse(self, node, context):
         text = scalar_text(node).strip()
         match = _DATETIME.match(text)
-        if match:
-            try:
-                return datetime.combine(date.fromisoformat(match[1]), Time().parse(Scalar(match[2], 0, 0), context))
-            except (ValueError, Invalid):
-                pass
-        raise Invalid(t("field.not_datetime", value=shown(node)))
+        if not match:
+            raise Invalid(t("field.not_datetime", value=shown(node)))
+        day = _date(match[1], node, "field.not_datetime")
+        try:
+            return datetime.combine(day, Time().parse(Scalar(match[2], 0, 0), context))
+        except Invalid:
+            raise Invalid(t("field.not_datetime", value=shown(node))) from None
 
     def schema(self):
-        return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:00)?$"}
+        return {"type": "string", "pattern": _YEAR_PATTERN + r"-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:00)?$"}
 
 
 @dataclass(frozen=True)

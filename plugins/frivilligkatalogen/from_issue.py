@@ -12,8 +12,10 @@ with each error named by the question it came from.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from itertools import chain, count
 from pathlib import Path
 
 from .catalog import load_catalog
@@ -118,22 +120,72 @@ def _comment(problems: list[str]) -> str:
     return "\n".join([t("forms.comment_invalid"), "", *[f"- {p}" for p in problems], "", t("forms.comment_fix")])
 
 
+class EventError(Exception):
+    """An event file that is not a GitHub issue event; the message is Norwegian."""
+
+
+MAX_EVENT_BYTES = 25 * 1024 * 1024
+"""GitHub's own limit for a webhook payload; a larger file is not an event."""
+
+
+def read_event(path: Path) -> dict:
+    """The issue event in a GitHub event file, or EventError saying why it is not one."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_EVENT_BYTES + 1)
+    except OSError as error:
+        raise EventError(t("forms.event_unreadable", reason=error.strerror or type(error).__name__)) from None
+    if len(raw) > MAX_EVENT_BYTES:
+        raise EventError(t("forms.event_not_json"))
+    try:
+        event = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # not UTF-8, not JSON, NaN, numbers of thousands of digits, nesting past Python's stack
+        raise EventError(t("forms.event_not_json")) from None
+    if not isinstance(event, dict) or not isinstance(event.get("issue"), dict):
+        raise EventError(t("forms.event_not_issue"))
+    return event
+
+
+def _no_constant(name: str):
+    raise ValueError(name)
+
+
+def _text(value) -> str:
+    """A text value of the event ("" for anything else: a list, a number, null)."""
+    return value if isinstance(value, str) else ""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _issue_number(issue: dict) -> int | None:
+    number = issue.get("number")
+    if isinstance(number, int) and not isinstance(number, bool) and 0 < number < 10**12:
+        return number
+    return None
+
+
 def from_issue(event: dict, settings: Settings) -> Outcome:
     """Turn one issue event into an outcome; writes the data file when valid."""
-    issue = event.get("issue") or {}
-    labels = [label.get("name", "") for label in issue.get("labels") or [] if isinstance(label, dict)]
+    issue = event.get("issue")
+    if not isinstance(issue, dict):
+        raise EventError(t("forms.event_not_issue"))
+    labels = [_text(label.get("name")) for label in issue.get("labels") or [] if isinstance(label, dict)] if isinstance(issue.get("labels"), list) else []
     form = form_by_label(labels)
     if form is None:
         return Outcome("ignore")
-    body = issue.get("body") or ""
-    if not isinstance(body, str):
-        body = str(body)
+    number = _issue_number(issue)
+    if number is None:
+        raise EventError(t("forms.event_no_number"))
+    body = _text(issue.get("body"))
+    if _SURROGATE.search(body):  # half of a character: the text was damaged on its way here
+        return Outcome("comment", _comment([t("forms.damaged_text")]))
     size = len(body.encode("utf-8"))
     if size > MAX_BODY_BYTES:
         return Outcome("comment", t("forms.comment_too_long", size=size // 1024, limit=MAX_BODY_BYTES // 1024))
     if form.kind is None:
         return Outcome("report", t("forms.comment_report"))
-    number = int(issue.get("number") or 0)
     given = answers(body, form)
     tree: dict = {}
     mistakes: list[str] = []
@@ -169,7 +221,7 @@ def from_issue(event: dict, settings: Settings) -> Outcome:
             activity = added[0]
             taken = {str(a.get("id")) for a in merged.get("activities") or [] if isinstance(a, dict)}
             base = slug(str(activity.get("title") or "")) or "aktivitet"
-            activity["id"] = next(candidate for candidate in [base, *(f"{base}-{n}" for n in range(2, 99))] if candidate not in taken)
+            activity["id"] = next(candidate for candidate in chain([base], (f"{base}-{n}" for n in count(2))) if candidate not in taken)
             if isinstance(merged.get("activities"), list):
                 merged["activities"].append(quoted(activity))
             else:

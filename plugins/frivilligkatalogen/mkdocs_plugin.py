@@ -19,6 +19,7 @@ those views into MkDocs files and pages:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -27,9 +28,10 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 from .annual_wheel import CampaignError, campaign_dates
 from .catalog import Catalog, load_catalog
@@ -40,6 +42,7 @@ from .generate import write_files
 from .outputs import iter_site_files
 from .parallel_files import FileWriter, Shared, Worker
 from .pages import PageRenderer, PageView, build_pages
+from .problems import printable
 from .rss import ACTIVITIES_PATH, NEWS_PATH
 from .settings import Settings, settings_from_options
 from .stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id, sitemap_with, split_sitemap, write_filled
@@ -51,6 +54,23 @@ POLICY_FILE = "content-security-policy.txt"
 
 FRAGMENT = re.compile(r"<!--\s*katalog:([a-z-]+)\s*-->")
 """A marker in a hand-written page that the plugin replaces with live data."""
+
+
+def _answered(event):
+    """An unexpected failure in the catalogue's part of a build ends it with one Norwegian line and
+    exit code 1, like any other build error, instead of a traceback (``mkdocs build -v`` shows it)."""
+
+    @functools.wraps(event)
+    def answered(self, *args, **kwargs):
+        try:
+            return event(self, *args, **kwargs)
+        except (PluginError, BuildError):
+            raise
+        except Exception as error:
+            log.debug("", exc_info=True)
+            raise PluginError(t("log.unexpected", kind=type(error).__name__, detail=printable(str(error)))) from error
+
+    return answered
 
 
 class KatalogConfig(Config):
@@ -108,13 +128,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.helper: Worker | None = None
         self.prototype_ids: dict[str, str] = {}
         self.serving = False
+        self.site_dir: str | None = None
 
     def on_startup(self, *, command, dirty):
         # The preview server runs threads; the build then does its work in one process.
         self.serving = command == "serve"
 
+    @_answered
     def on_config(self, config):
         set_language(config.theme.get("language") or "nb")
+        self.site_dir = config.site_dir
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.settings = settings_from_options(dict(self.config), root, config.repo_url or "", config.site_url or "")
         for campaign in self.settings.campaigns:
@@ -146,6 +169,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     # Generated files go in before other plugins look at the file list.
     @event_priority(50)
+    @_answered
     def on_files(self, files: Files, *, config) -> Files:
         started = time.perf_counter()
         # The preview server keeps parsed files for its next rebuild; a build reads them once.
@@ -200,6 +224,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         files.append(File.generated(config, view.src_uri, content="", inclusion=inclusion))
         self.views[view.src_uri] = view
 
+    @_answered
     def on_nav(self, nav, *, config, files):
         parents = {}
         for view in self.views.values():
@@ -214,6 +239,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 page.parent = parents.get(view.section)
         return nav
 
+    @_answered
     def on_page_markdown(self, markdown, *, page, config, files):
         view = self.views.get(page.file.src_uri)
         if view is None:
@@ -230,6 +256,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page.edit_url = None
         return ""
 
+    @_answered
     def on_page_content(self, html, *, page, config, files):
         view = self.views.get(page.file.src_uri)
         if view is not None:
@@ -241,6 +268,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return FRAGMENT.sub(lambda match: "<div data-pagefind-ignore>" + self.renderer.fragment(match.group(1), page.url) + "</div>", html)
 
     def on_build_error(self, *, error):
+        # Nothing half-published: a failed build leaves an empty site folder, as MkDocs found it
+        # after cleaning, so a publishing step after it has nothing to publish.
+        if self.site_dir is not None and not self.serving:
+            clean_directory(self.site_dir)
         writer = getattr(self, "writer", None)
         if writer is not None:
             writer.stop()
@@ -257,12 +288,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         server.watch(str(self.settings.data_path))
         return server
 
+    @_answered
     def on_page_context(self, context, *, page, config, nav):
         view = self.views.get(page.file.src_uri)
         if view is not None:
             page.content = view.render()
         return context
 
+    @_answered
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri in self.views:
             page.content = None  # written out: a city's pages need not stay in memory
@@ -275,6 +308,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.shells[view.section] = Shell.from_prototype(output, config.site_description, self.prototype_ids[view.section])
         return output
 
+    @_answered
     def on_post_template(self, output_content, *, template_name, config):
         # Theme templates such as 404.html get the same policy as pages.
         if not template_name.endswith(".html"):
@@ -333,6 +367,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.views, self.stamped, self.shells = {}, {}, {}
         gc.collect()
 
+    @_answered
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         log.debug("theme pages done after %.1f s", time.perf_counter() - self.pages_started)

@@ -120,7 +120,12 @@ def import_units(
     for raw in raw_units:
         if municipality and not in_municipality(raw, municipality):
             continue
-        unit = unit_from_register(raw, categories)
+        try:
+            unit = unit_from_register(raw, categories)
+        except (TypeError, ValueError, AttributeError, KeyError, RecursionError):  # a unit no reader expects
+            number = raw.get("organisasjonsnummer")
+            result.skipped.append((number if isinstance(number, str) else "?", "?", t("registers.malformed")))
+            continue
         number = unit.org_number
         if not org_number_is_valid(number):
             result.skipped.append((number or "?", unit.register_name, t("registers.bad_number")))

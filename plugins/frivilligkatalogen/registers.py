@@ -18,12 +18,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .categories import CATEGORY_CODES
 from .fields import is_web_address
 from .i18n import t
+from .privacy import goes_through_person
 
 ENHETER_API = "https://data.brreg.no/enhetsregisteret/api/enheter"
 """Search in Enhetsregisteret (open, no key)."""
@@ -57,9 +59,9 @@ ABBREVIATIONS = {
     "MC", "UL", "BUL", "SA", "NKS", "LHL", "MS", "ADHD", "NHF", "FNF", "NFU", "HLF", "SOS", "KIL", "FIL", "SIL", "AIL",
 }
 """Short forms that stay in capitals (idrettslag, 4H, KFUK-KFUM …)."""
-CARE_OF = re.compile(r"(^|\s)(c\s*/\s*o\b|c\.\s*o\b\.?|co\s|v\s*/|att(n)?\s*[:.]|℅)|^\s*att(n)?\s", re.IGNORECASE)
-"""A line that names a person the mail goes through: ``c/o``, ``c.o.``, ``co``, ``v/``, ``Att:``, ``℅``."""
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\ufeff\ud800-\udfff]")
+"""Control characters, and the invisible marks that turn or hide text (a right-to-left override
+can make a name read backwards): removed from everything taken from a register."""
 
 
 class RegisterError(Exception):
@@ -111,7 +113,7 @@ def read_category_file(path: Path) -> dict[str, list[int]]:
     units = _unit_list(document)
     if units is None:
         raise RegisterError(t("registers.not_register_file", path=path))
-    return {str(unit.get("organisasjonsnummer")): icnpo_categories(unit) for unit in units if unit.get("organisasjonsnummer")}
+    return {_code(unit.get("organisasjonsnummer")): icnpo_categories(unit) for unit in units if _code(unit.get("organisasjonsnummer"))}
 
 
 def _read_json(path: Path):
@@ -124,10 +126,15 @@ def _read_json(path: Path):
         return json.loads(raw.decode("utf-8-sig"))
     except FileNotFoundError:
         raise RegisterError(t("registers.no_file", path=path)) from None
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as error:
         raise RegisterError(t("registers.unreadable", path=path, reason=error)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise RegisterError(t("registers.not_json", path=path, reason=error)) from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        # not UTF-8, not JSON, a number of thousands of digits, nesting deeper than Python's stack
+        raise RegisterError(t("registers.not_json", path=path, reason=_reason(error))) from None
+
+
+def _reason(error: Exception) -> str:
+    return t("registers.too_deep") if isinstance(error, RecursionError) else str(error).splitlines()[0][:200]
 
 
 def _unit_list(document) -> list[dict] | None:
@@ -160,7 +167,8 @@ def fetch_municipality(number: str, opener=None, progress=None) -> list[dict]:
         document = _fetch(f"{ENHETER_API}?{query}", opener)
         found = _unit_list(document) or []
         units += found
-        pages = (document.get("page") or {}).get("totalPages", 0) if isinstance(document, dict) else 0
+        pages = _mapping(document.get("page")).get("totalPages", 0) if isinstance(document, dict) else 0
+        pages = pages if isinstance(pages, int) and not isinstance(pages, bool) else 0
         page += 1
         if progress:
             progress(min(page, pages or 1), pages or 1)
@@ -189,15 +197,15 @@ def _fetch(url: str, opener=None, missing_ok: bool = False):
     request = Request(url, headers={"Accept": "application/json", "User-Agent": "frivilligkatalogen"})
     try:
         with (opener or urlopen)(request, timeout=30) as response:
-            return json.loads(response.read().decode("utf-8"))
+            return json.loads(response.read().decode("utf-8"))  # (a RegisterError below when it is not JSON)
     except HTTPError as error:
         if missing_ok and error.code in (404, 410):
             return None
         raise RegisterError(t("registers.http_error", url=url, status=error.code)) from None
     except (URLError, TimeoutError, OSError) as error:
         raise RegisterError(t("registers.offline", url=url, reason=getattr(error, "reason", error))) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise RegisterError(t("registers.not_json", path=url, reason=error)) from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise RegisterError(t("registers.not_json", path=url, reason=_reason(error))) from None
 
 
 # --- making a unit readable -------------------------------------------------------------------
@@ -206,12 +214,12 @@ def _fetch(url: str, opener=None, missing_ok: bool = False):
 def icnpo_categories(unit: dict) -> list[int]:
     """The contract's category codes from a Frivillighetsregisteret record (``icnpoKategorier``)."""
     codes: list[int] = []
-    for item in unit.get("icnpoKategorier") or []:
+    for item in _list(unit.get("icnpoKategorier")):
         raw = item.get("icnpoNummer") if isinstance(item, dict) else item
-        try:
-            code = int(str(raw).strip())
-        except ValueError:
+        text = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
+        if not re.fullmatch(r"[0-9]{1,6}", text):
             continue
+        code = int(text)
         if code in CATEGORY_CODES and code not in codes:
             codes.append(code)
     return codes[:3]
@@ -220,12 +228,12 @@ def icnpo_categories(unit: dict) -> list[int]:
 def gone_reason(unit: dict) -> str | None:
     """Why a unit is no longer an active association, in Norwegian; None when it is active."""
     if unit.get("slettedato"):
-        return t("registers.deleted", date=unit["slettedato"])
-    if unit.get("konkurs"):
+        return t("registers.deleted", date=_code(unit["slettedato"]) or "?")
+    if unit.get("konkurs") is True:
         return t("registers.bankrupt")
-    if unit.get("underTvangsavviklingEllerTvangsopplosning"):
+    if unit.get("underTvangsavviklingEllerTvangsopplosning") is True:
         return t("registers.forced_dissolution")
-    if unit.get("underAvvikling"):
+    if unit.get("underAvvikling") is True:
         return t("registers.winding_up")
     return None
 
@@ -320,7 +328,7 @@ def public_lines(lines) -> list[str]:
     postal code and place are kept.
     """
     lines = [clean(line) for line in lines or [] if isinstance(line, str) and clean(line)]
-    if any(CARE_OF.search(line) for line in lines):
+    if any(goes_through_person(line) for line in lines):
         return []
     return lines
 
@@ -330,39 +338,71 @@ def clean(text) -> str:
     return re.sub(r"\s+", " ", CONTROL.sub("", str(text))).strip()
 
 
+# A register file is outside input: every value is taken only in the shape the register gives it
+# (text, a list of text, an object), and anything else counts as missing.
+
+
+def _text(value) -> str:
+    """A text value, cleaned; "" for anything that is not text (a number, a list, an object)."""
+    return clean(value) if isinstance(value, str) else ""
+
+
+def _code(value) -> str:
+    """A code the register writes as text and a reader may have as a number (``postnummer``, ``kode``)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**12:
+        return str(value)
+    return _text(value)
+
+
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _lines(value) -> list[str]:
+    """Address lines: the register's list of lines, or a single line given as text."""
+    return [value] if isinstance(value, str) else [line for line in _list(value) if isinstance(line, str)]
+
+
 def unit_from_register(raw: dict, categories: dict[str, list[int]] | None = None) -> Unit:
     """A register unit made readable (see the module's description)."""
-    number = str(raw.get("organisasjonsnummer") or "").strip()
-    address = raw.get("postadresse") or raw.get("forretningsadresse") or {}
-    lines = public_lines(address.get("adresse"))
-    city = place_name(clean(address["poststed"])) if address.get("poststed") else None
-    places = {word.lower() for text in (address.get("poststed"), address.get("kommune")) if text for word in re.split(r"[\s-]+", text)} - SMALL_WORDS
-    form = (raw.get("organisasjonsform") or {}).get("kode") or ""
+    number = _code(raw.get("organisasjonsnummer"))
+    address = _mapping(raw.get("postadresse")) or _mapping(raw.get("forretningsadresse"))
+    lines = public_lines(_lines(address.get("adresse")))
+    city_text, municipality_text = _text(address.get("poststed")), _text(address.get("kommune"))
+    city = place_name(city_text) if city_text else None
+    places = {word.lower() for text in (city_text, municipality_text) if text for word in re.split(r"[\s-]+", text)} - SMALL_WORDS
+    postal_code = _code(address.get("postnummer"))
     unit = Unit(
         org_number=number,
-        register_name=clean(raw.get("navn") or ""),
-        name=readable_name(clean(raw.get("navn") or ""), places),
-        form=form,
-        voluntary=bool(raw.get("registrertIFrivillighetsregisteret")),
+        register_name=_text(raw.get("navn")),
+        name=readable_name(_text(raw.get("navn")), places),
+        form=_text(_mapping(raw.get("organisasjonsform")).get("kode")),
+        voluntary=raw.get("registrertIFrivillighetsregisteret") is True,
         gone=gone_reason(raw),
         street=", ".join(lines) or None,
-        postal_code=str(address.get("postnummer")) if address.get("postnummer") and re.fullmatch(r"[0-9]{4}", str(address.get("postnummer"))) else None,
+        postal_code=postal_code if re.fullmatch(r"[0-9]{4}", postal_code) else None,
         city=city,
     )
-    unit.email = email_address(raw.get("epostadresse"))
-    if raw.get("epostadresse") and not unit.email:
-        unit.notes.append(t("registers.note_email", value=clean(raw["epostadresse"])))
+    email = _text(raw.get("epostadresse"))
+    unit.email = email_address(email)
+    if email and not unit.email:
+        unit.notes.append(t("registers.note_email", value=email))
     for key in ("telefon", "mobil"):
-        if raw.get(key) and not unit.phone:
-            unit.phone = phone_number(raw[key])
+        phone = _text(raw.get(key))
+        if phone and not unit.phone:
+            unit.phone = phone_number(phone)
             if not unit.phone:
-                unit.notes.append(t("registers.note_phone", value=clean(raw[key])))
-    unit.website = web_address(raw.get("hjemmeside"))
-    if raw.get("hjemmeside") and not unit.website:
-        unit.notes.append(t("registers.note_website", value=clean(raw["hjemmeside"])))
-    purpose = raw.get("vedtektsfestetFormaal") or raw.get("aktivitet") or []
-    if isinstance(purpose, list):
-        purpose = " ".join(str(part).strip() for part in purpose if part)
+                unit.notes.append(t("registers.note_phone", value=phone))
+    website = _text(raw.get("hjemmeside"))
+    unit.website = web_address(website)
+    if website and not unit.website:
+        unit.notes.append(t("registers.note_website", value=website))
+    purpose = raw.get("vedtektsfestetFormaal") or raw.get("aktivitet")
+    purpose = " ".join(_text(part) for part in _lines(purpose))
     unit.purpose = clean(purpose)[:2000] or None
     unit.categories = (categories or {}).get(number) or icnpo_categories(raw)
     if not unit.categories:
@@ -372,7 +412,7 @@ def unit_from_register(raw: dict, categories: dict[str, list[int]] | None = None
 
 
 def _category_from_industry(raw: dict) -> int:
-    code = str((raw.get("naeringskode1") or {}).get("kode") or "")
+    code = _code(_mapping(raw.get("naeringskode1")).get("kode"))
     for prefix, category in NACE_CATEGORIES:
         if code.startswith(prefix):
             return category
@@ -381,7 +421,7 @@ def _category_from_industry(raw: dict) -> int:
 
 def in_municipality(raw: dict, number: str) -> bool:
     """True when the unit's business or postal address lies in the municipality (kommunenummer)."""
-    return any((raw.get(key) or {}).get("kommunenummer") == number for key in ("forretningsadresse", "postadresse"))
+    return any(_code(_mapping(raw.get(key)).get("kommunenummer")) == number for key in ("forretningsadresse", "postadresse"))
 
 
 def is_association(unit: Unit) -> bool:

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from .i18n import t, table, word_list
 from .model import Activity, Address, Audience, EventDate, Price, Rule
 from .model.activity import WEEKDAYS
+from .privacy import goes_through_person
 
 
 def phone(number: str) -> str:
@@ -158,15 +159,8 @@ def languages(codes: list[str]) -> str:
 
 
 def public_street(value: Address) -> str | None:
-    """The street line as it may be published: never a ``c/o <person>`` line.
-
-    Addresses copied from Enhetsregisteret often start with ``c/o`` and a board
-    member's name; that names a person, so it is left out everywhere.
-    """
-    street = value.street
-    if street and street.strip().lower().startswith(("c/o", "c/o.", "co ")):
-        return None
-    return street
+    """The street line as it may be published: none when it goes through a person (:mod:`privacy`)."""
+    return None if goes_through_person(value.street) else value.street
 
 
 def address(value: Address | None) -> str:

@@ -15,6 +15,7 @@ files over 256 KiB, several documents in one file, text that is not UTF-8.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ try:  # libyaml's parser: the same events, several times faster
     from yaml import CSafeLoader as _EventSource
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _EventSource  # type: ignore[assignment]
+from yaml import SafeLoader as _PythonEventSource
 
 MAX_FILE_BYTES = 256 * 1024
 """The contract's size limit for one data file."""
@@ -111,16 +113,37 @@ def parse_text(text: str) -> Document:
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         return Document(None, [YamlProblem(1, 1, t("yaml.too_large", size=size // 1024, limit=MAX_FILE_BYTES // 1024))])
-    source = _EventSource(text)
+    forbidden = _FORBIDDEN_CHARACTER.search(text)
+    if forbidden:
+        start = forbidden.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return Document(None, [YamlProblem(line, column, t("yaml.control_character", code="U+%04X" % ord(forbidden.group())))])
+    try:
+        return _parse(text, _EventSource)
+    except yaml.YAMLError:
+        # libyaml's own errors and limits differ from release to release (a newer one stops deep
+        # nesting itself, with its own words): the pure-Python parser, slower but rarely needed,
+        # finds the same fault and gives it the message this module defines.
+        try:
+            return _parse(text, _PythonEventSource)
+        except yaml.MarkedYAMLError as err:
+            return Document(None, [_syntax_problem(err)])
+        except yaml.YAMLError:  # pragma: no cover - unmarked errors come from the reader, checked above
+            return Document(None, [YamlProblem(1, 1, t("yaml.syntax_other"))])
+
+
+_FORBIDDEN_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character YAML does not allow in a file (control characters, U+FFFE and U+FFFF)."""
+
+
+def _parse(text: str, event_source) -> Document:
+    source = event_source(text)
     problems: list[YamlProblem] = []
     try:
         root = _compose_stream(source, problems)
     except YamlProblem as problem:
         return Document(None, [problem])
-    except yaml.MarkedYAMLError as err:
-        return Document(None, [_syntax_problem(err)])
-    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
-        return Document(None, [YamlProblem(1, 1, t("yaml.syntax", detail=str(err)))])
     finally:
         source.dispose()
     return Document(root, problems)
@@ -176,7 +199,7 @@ def _compose_node(source, problems: list[YamlProblem], depth: int) -> Node:
             values[key.value] = value
         source.get_event()
         return Mapping(values, keys, line, column)
-    raise YamlProblem(line, column, t("yaml.syntax", detail=type(event).__name__))  # pragma: no cover
+    raise YamlProblem(line, column, t("yaml.syntax_other"))  # pragma: no cover
 
 
 _KNOWN_SYNTAX = {
