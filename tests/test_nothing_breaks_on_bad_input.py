@@ -405,3 +405,17 @@ def test_direction_marks_never_reach_a_draft(tmp_path):
     [draft] = (root / "data/organizations").glob("*.yaml")
     text = draft.read_text(encoding="utf-8")
     assert "\u202e" not in text and "\u2066" not in text and "Godt gal lag" in text
+
+
+@pytest.mark.parametrize("command", [("new", "organization", "laget"), ("import", "brreg", "ENHETER")])
+def test_no_command_writes_through_a_linked_folder(tmp_path, command):
+    root = _register_site(tmp_path)
+    elsewhere = tmp_path / "andre"
+    elsewhere.mkdir()
+    (root / "data/organizations").rmdir()
+    os.symlink(elsewhere, root / "data/organizations")
+    units = tmp_path / "enheter.json"
+    units.write_text(json.dumps([GOOD]), encoding="utf-8")
+    result = katalog(*[str(units) if part == "ENHETER" else part for part in command], "--root", str(root))
+    assert result.returncode == 2 and "vanlig mappe" in result.stderr and "Traceback" not in result.stderr
+    assert list(elsewhere.iterdir()) == []

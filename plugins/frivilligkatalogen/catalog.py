@@ -151,6 +151,15 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
     return catalog
 
 
+def unusable_folder(settings: Settings, folder: str) -> str | None:
+    """Why new files cannot be written to a record folder (``organizations``, ``venues``), or None:
+    a link would make ``katalog new`` and the register import write somewhere else."""
+    for path in (settings.data_path, settings.data_path / folder):
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            return t("catalog.not_a_folder", name=_relative(path, settings.root))
+    return None
+
+
 def _data_files(settings: Settings, problems: list[Problem]) -> list[tuple[str, type, Path]] | None:
     """Every record file under the data folder, as (folder, record class, path); None when there is
     no data folder at all. What cannot be read as a record is reported, never passed over in

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog, load_catalog, unusable_folder
 from .fields import SLUG
 from .generate import write_files, write_pages
 from .json_schema import SCHEMA_PATHS
@@ -210,6 +210,10 @@ def run_import(root: Path, file: str | None, municipality: str | None, category_
     except RegisterError as error:
         print(t("cli.error", message=error), file=sys.stderr)
         return 2
+    refused = unusable_folder(settings, "organizations")
+    if refused:
+        print(t("cli.error", message=refused), file=sys.stderr)
+        return 2
     result = import_units(units, settings, categories, municipality)
     for path in result.written:
         print(t("import.written", path=path))
@@ -228,6 +232,10 @@ def run_new(root: Path, kind: str, new_id: str) -> int:
         print(t("field.not_slug", value=new_id), file=sys.stderr)
         return 2
     settings = read_site_settings(root)
+    refused = unusable_folder(settings, NEW_KINDS[kind])
+    if refused:
+        print(t("cli.error", message=refused), file=sys.stderr)
+        return 2
     target = settings.data_path / NEW_KINDS[kind] / f"{new_id}.yaml"
     if target.exists():
         print(t("cli.new_exists", path=target), file=sys.stderr)
