@@ -95,9 +95,9 @@ def markdown_site(root: Path, target: Path) -> Path:
     """The baseline: the same content as Markdown pages, built by plain MkDocs + Material."""
     sys.path.insert(0, str(REPO / "plugins"))
     from frivilligkatalogen import wording
-    from frivilligkatalogen.catalog import load_catalog
-    from frivilligkatalogen.categories import category_name
-    from frivilligkatalogen.settings import read_site_settings
+    from frivilligkatalogen.catalog.loading import load_catalog
+    from frivilligkatalogen.model.categories import category_name
+    from frivilligkatalogen.base.options import read_site_settings
 
     catalog = load_catalog(read_site_settings(root))
     docs = target / "docs"
@@ -133,7 +133,7 @@ def run(count: int) -> dict:
     empty_s, _, _, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "empty-site")], empty)
     pages = html_pages(work / "ours-site") - html_pages(work / "empty-site")
     embeds = html_pages(work / "ours-site" / "embed") - html_pages(work / "empty-site" / "embed")
-    check_s, _, _, _ = timed([PYTHON, "-m", "frivilligkatalogen.cli", "check", str(root)], root)
+    check_s, _, _, _ = timed([PYTHON, "-m", "frivilligkatalogen.adapters.cli", "check", str(root)], root)
     base = markdown_site(root, work / "baseline")
     base_s, base_mb, _, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "baseline-site")], base)
     shutil.rmtree(work, ignore_errors=True)

@@ -6,9 +6,9 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.outputs import site_files
-from frivilligkatalogen.settings import read_site_settings
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.build.outputs import site_files
+from frivilligkatalogen.base.options import read_site_settings
 
 from conftest import write_site
 

@@ -70,7 +70,7 @@ def katalog(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
     full_env = dict(os.environ, SOURCE_DATE_EPOCH="1795305600")
     full_env.pop("GITHUB_ACTIONS", None)
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "frivilligkatalogen.cli", *args], capture_output=True, text=True, cwd=cwd, env=full_env)
+    return subprocess.run([sys.executable, "-m", "frivilligkatalogen.adapters.cli", *args], capture_output=True, text=True, cwd=cwd, env=full_env)
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from frivilligkatalogen.catalog import load_catalog
+from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.model.activity import WEEKDAYS
-from frivilligkatalogen.settings import read_site_settings
+from frivilligkatalogen.base.options import read_site_settings
 
 from browser import wait_for_search
 from conftest import REPO

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.categories import category_name
-from frivilligkatalogen.settings import read_site_settings
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.base.options import read_site_settings
 
 from conftest import REPO
 from htmlscan import Scan

@@ -15,9 +15,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.embeds import EMBED_DAYS
-from frivilligkatalogen.settings import read_site_settings
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.views.embeds import EMBED_DAYS
+from frivilligkatalogen.base.options import read_site_settings
 
 from conftest import REPO, mkdocs_build
 from htmlscan import Scan

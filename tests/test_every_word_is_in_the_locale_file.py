@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from frivilligkatalogen.i18n import LOCALES, strings
-from frivilligkatalogen.yaml_source import parse_text
+from frivilligkatalogen.base.i18n import LOCALES, strings
+from frivilligkatalogen.load.yaml_source import parse_text
 
 PACKAGE = LOCALES.parent
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import yaml
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.settings import read_site_settings
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.base.options import read_site_settings
 
 from conftest import REPO
 from htmlscan import Scan

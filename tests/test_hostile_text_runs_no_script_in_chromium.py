@@ -157,8 +157,8 @@ def test_a_script_in_the_content_is_never_allowed_even_on_pages_marked_for_searc
     import base64
     import hashlib
 
-    from frivilligkatalogen.content_policy import add_policy
-    from frivilligkatalogen.site_search import mark_for_search
+    from frivilligkatalogen.build.content_policy import add_policy
+    from frivilligkatalogen.build.search_index import mark_for_search
 
     def token(body):
         return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"

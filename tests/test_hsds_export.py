@@ -16,8 +16,8 @@ import re
 import jsonschema
 import pytest
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.settings import read_site_settings
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.base.options import read_site_settings
 
 from conftest import REPO
 
@@ -177,7 +177,7 @@ def test_identifiers_stay_the_same_between_builds(example_site, tmp_path):
 
 def test_a_schedule_starts_on_its_first_session_as_in_the_feeds(example_site, catalog):
     """RFC 5545 counts DTSTART as a session and counts intervals from its week."""
-    from frivilligkatalogen.schedule import first_candidate
+    from frivilligkatalogen.model.schedule import first_candidate
 
     services = {(s["organization"]["name"], s["name"]): s for s in read(example_site, "services.json")["contents"]}
     checked = 0

@@ -19,7 +19,7 @@ from urllib.error import URLError
 
 import pytest
 
-from frivilligkatalogen.registers import RegisterError, fetch_municipality, readable_name, unit_from_register
+from frivilligkatalogen.registers.reading import RegisterError, fetch_municipality, readable_name, unit_from_register
 
 from conftest import REPO, katalog, mkdocs_build
 
@@ -181,7 +181,7 @@ def test_register_names_become_readable(register, readable):
 
 def test_a_unit_without_any_contact_gets_a_draft_that_says_what_is_missing():
     unit = unit_from_register({"organisasjonsnummer": "994120018", "navn": "TOMT LAG", "organisasjonsform": {"kode": "FLI"}})
-    from frivilligkatalogen.register_import import draft_text
+    from frivilligkatalogen.registers.drafts import draft_text
     from datetime import date
 
     text = draft_text(unit, date(2026, 11, 22))
@@ -256,7 +256,7 @@ def test_an_address_through_a_person_keeps_only_postal_code_and_place(lines):
 
 
 def test_small_words_stay_small_in_names_and_places():
-    from frivilligkatalogen.registers import place_name
+    from frivilligkatalogen.registers.reading import place_name
 
     assert readable_name("FORENINGEN TIL FREMME AV SJAKK", {"lindvik"}) == "Foreningen til fremme av sjakk"
     unit = unit_from_register({

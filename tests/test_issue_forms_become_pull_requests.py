@@ -8,8 +8,8 @@ import re
 import pytest
 import yaml
 
-from frivilligkatalogen.issue_forms import forms
-from frivilligkatalogen.issue_templates import render
+from frivilligkatalogen.forms.definitions import forms
+from frivilligkatalogen.forms.templates import render
 
 from conftest import REPO, VALID_VENUE, katalog, write_site
 
@@ -297,14 +297,14 @@ def test_change_form_adds_a_new_activity_instead_of_renaming_the_first(tmp_path)
 
 
 def test_empty_mappings_survive_a_change(tmp_path):
-    from frivilligkatalogen.from_issue import dump
+    from frivilligkatalogen.forms.from_issue import dump
 
     text = dump({"name": "Lag", "social": {}, "tags": [], "volunteering": [{}], "languages": ["nb", None]})
     assert yaml.safe_load(text) == {"name": "Lag", "social": {}, "tags": [], "volunteering": [{}], "languages": ["nb"]}
 
 
 def test_a_changed_value_is_quoted_and_control_characters_escaped():
-    from frivilligkatalogen.yaml_writer import dump_changed, load_for_change, merge_into
+    from frivilligkatalogen.registers.yaml_writer import dump_changed, load_for_change, merge_into
 
     document = load_for_change("name: Laget  # navnet\ncontact: {email: a@b.no}\n")
     merge_into(document, {"summary": "ja\x9b: [x] &y !!python/object", "contact": {"phone": "55 12 34 56"}})

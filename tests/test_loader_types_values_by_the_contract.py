@@ -3,9 +3,9 @@
 from datetime import date, time
 from pathlib import Path
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.settings import Settings
-from frivilligkatalogen.yaml_source import Mapping, Scalar, parse_text
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.base.options import Settings
+from frivilligkatalogen.load.yaml_source import Mapping, Scalar, parse_text
 
 from conftest import VALID_VENUE, write_site
 

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from frivilligkatalogen.exports import spreadsheet_cell
+from frivilligkatalogen.views.exports import spreadsheet_cell
 
 from conftest import REPO, VALID_VENUE, katalog, mkdocs_build, write_site
 
@@ -329,7 +329,7 @@ ODD_UNITS = [
 
 def _org_numbers():
     """Valid organisation numbers (MOD11 check digit), made rather than copied."""
-    from frivilligkatalogen.fields import org_number_is_valid
+    from frivilligkatalogen.model.values import org_number_is_valid
 
     for body in range(9_900_000, 9_901_000):
         for digit in range(10):
@@ -353,7 +353,7 @@ def _import(root, path, *extra):
 
 
 def test_odd_register_units_import_or_are_named_while_the_others_import(tmp_path):
-    from frivilligkatalogen.fields import org_number_is_valid
+    from frivilligkatalogen.model.values import org_number_is_valid
 
     root = _register_site(tmp_path)
     units = [GOOD] + [{**GOOD, "organisasjonsnummer": number, "navn": f"LAG {i}", **odd} for (i, number), odd in zip(NUMBERS, ODD_UNITS)]
@@ -419,3 +419,114 @@ def test_no_command_writes_through_a_linked_folder(tmp_path, command):
     result = katalog(*[str(units) if part == "ENHETER" else part for part in command], "--root", str(root))
     assert result.returncode == 2 and "vanlig mappe" in result.stderr and "Traceback" not in result.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+# --- found by a review with fresh eyes -------------------------------------------------------------
+
+
+def test_an_id_too_long_for_a_file_name_is_refused_by_the_check(tmp_path):
+    activity = "activities:\n  - {id: " + "a" * 101 + ", title: Trening, location: Hallen, dates: [{date: 2026-12-01}]}\n"
+    write_site(tmp_path, {"data/organizations/laget.yaml": ORG + activity, "data/organizations/" + "b" * 101 + ".yaml": ORG})
+    result = check(tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and "activities[0].id: Id-en er 101 tegn lang" in result.stdout and "høyst 100 tegn" in result.stdout
+
+
+def test_generate_never_replaces_the_folder_it_runs_in_and_writes_a_readable_folder(tmp_path):
+    write_site(tmp_path, {"data/organizations/laget.yaml": ORG})
+    out = tmp_path / "ut"
+    assert katalog("generate", "--out", str(out), "--root", str(tmp_path)).returncode == 0
+    assert out.stat().st_mode & 0o777 == 0o777 & ~_umask()
+    result = katalog("generate", "--out", ".", "--root", str(tmp_path), cwd=out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert (out / "organisasjoner/laget/index.html").exists()
+    assert katalog("generate", "--out", str(tmp_path), "--root", str(tmp_path)).returncode == 2
+    assert (tmp_path / "mkdocs.yml").exists()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_a_line_break_no_editor_shows_is_refused(tmp_path, char):
+    write_site(tmp_path, {})
+    (tmp_path / "data/organizations/laget.yaml").write_text(ORG.replace("name: Laget\n", f"name: Laget{char}categories: [9999]\n"), encoding="utf-8")
+    result = check(tmp_path)
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("data/organizations/laget.yaml:1:12: ") and f"U+{ord(char):04X}" in line
+
+
+def test_the_register_comparison_prints_no_control_characters(tmp_path):
+    write_site(tmp_path, {"data/organizations/laget.yaml": ORG.replace("name: Laget", "name: Laget\norg_number: \"984656327\"")})
+    register = tmp_path / "enheter.json"
+    register.write_text(json.dumps([{**GOOD, "navn": "ANNET\u001b]0;pwned\u0007\u001b[2J\u202eLAG"}, 5, None]), encoding="utf-8")
+    result = katalog("check", str(tmp_path), "--registers", str(register))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert not any(char in result.stdout for char in "\u001b\u0007\u202e")
+
+
+def test_register_entries_that_are_not_units_are_named(tmp_path):
+    root = _register_site(tmp_path)
+    units = tmp_path / "enheter.json"
+    units.write_text(json.dumps([GOOD, 5, "984656327", None, ["x"]]), encoding="utf-8")
+    result = _import(root, units)
+    assert result.returncode == 0
+    assert result.stdout.count("oppføringen har ikke formen Enhetsregisteret bruker") == 4
+
+
+@pytest.mark.parametrize("content", [b"{", b"\xff\xfe", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"], ids=["cut", "not-utf8", "short-gzip"])
+def test_register_file_messages_are_norwegian(tmp_path, content):
+    root = _register_site(tmp_path)
+    path = tmp_path / "enheter.json"
+    path.write_bytes(content)
+    result = _import(root, path)
+    assert result.returncode == 2
+    for english in ("Expecting", "codec", "decode", "Compressed", "end-of-stream", "char "):
+        assert english not in result.stderr
+
+
+@pytest.mark.parametrize("street", ["Bakkevegen 3 (c/o Kari Nordmann)", "Storgata 1,c/o Kari Nordmann"])
+def test_a_person_after_a_bracket_or_comma_is_not_published(tmp_path, street):
+    test_a_street_through_a_person_is_published_nowhere(tmp_path, street)
+
+
+def test_a_dangling_link_in_the_data_is_never_written_through(tmp_path):
+    from test_issue_forms_become_pull_requests import NEW_ORG, submit
+
+    outside = tmp_path / "utenfor.yaml"
+    files = {"data/venues/hallen.yaml": VALID_VENUE}
+    root = write_site(tmp_path / "site", files)
+    os.symlink(outside, root / "data/organizations/lindvik-sjakklubb-springer.yaml")
+    submit(tmp_path, "ny-organisasjon", NEW_ORG)
+    assert not outside.exists()
+
+
+def test_a_hidden_yaml_file_directly_in_the_data_folder_is_reported(tmp_path):
+    write_site(tmp_path, {"data/.holidays.yaml": "holidays: []\n"})
+    result = check(tmp_path)
+    assert result.returncode == 1 and result.stdout.startswith("data/.holidays.yaml:1:1: ") and "skjult" in result.stdout
+
+
+def test_a_broken_mkdocs_yml_is_named_not_ignored(tmp_path):
+    write_site(tmp_path, {"data/organizations/laget.yaml": ORG})
+    (tmp_path / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")
+    result = katalog("check", str(tmp_path))
+    assert result.returncode == 2 and "mkdocs.yml kan ikke leses" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_wrong_option_gets_the_same_norwegian_message_from_check_and_build(tmp_path):
+    from conftest import SITE_CONFIG
+
+    write_site(tmp_path, {"data/organizations/laget.yaml": ORG}, config=SITE_CONFIG.replace("municipality: Testkommune", "municipality: Testkommune\n      stale_after_day: 30\n      search: ja"))
+    checked = katalog("check", str(tmp_path))
+    built = mkdocs_build(tmp_path, tmp_path / "site")
+    assert checked.returncode == 2 and built.returncode == 1
+    for output in (checked.stderr, built.stderr):
+        assert "«stale_after_day» er ikke et valg katalogen kjenner. Mente du «stale_after_days»?" in output
+        assert "«search» skal være true eller false." in output
+        assert "Traceback" not in output

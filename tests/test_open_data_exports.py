@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.exports import records
-from frivilligkatalogen.settings import read_site_settings
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.views.exports import records
+from frivilligkatalogen.base.options import read_site_settings
 
 from conftest import REPO, VALID_VENUE, mkdocs_build, write_site
 

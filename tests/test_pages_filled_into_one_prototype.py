@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from frivilligkatalogen.stamping import BODY, DESCRIPTION, EDIT, ID, TITLE
+from frivilligkatalogen.build.stamping import BODY, DESCRIPTION, EDIT, ID, TITLE
 
 from conftest import REPO, SITE_CONFIG, VALID_VENUE, mkdocs_build, write_site
 from htmlscan import Scan
@@ -105,7 +105,7 @@ def test_a_sitemap_over_the_protocol_s_limit_becomes_an_index_of_files(site):
     """A national catalogue passes the 50,000 addresses one sitemap may hold (here: a limit of 2)."""
     import xml.etree.ElementTree as ET
 
-    from frivilligkatalogen.stamping import split_sitemap
+    from frivilligkatalogen.build.stamping import split_sitemap
 
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)

@@ -6,9 +6,9 @@ import os
 import subprocess
 import sys
 
-from frivilligkatalogen import catalog as catalog_module
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.settings import Settings
+from frivilligkatalogen.catalog import loading as catalog_module
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.base.options import Settings
 
 from conftest import VALID_VENUE, write_site
 
@@ -52,22 +52,34 @@ def test_a_failing_file_writer_fails_the_build_with_its_reason(tmp_path, monkeyp
     """The feeds are written beside the pages; if that fails, the build fails too and says why."""
     from pathlib import Path
 
-    from frivilligkatalogen import parallel_files
+    import pytest
+
+    from frivilligkatalogen.base.errors import BuildFailed
+    from frivilligkatalogen.build import parallel
+    from frivilligkatalogen.build.site_build import SiteBuild
 
     root = site(tmp_path)
-    catalog = load_catalog(Settings(root=root, only=[]))
+    settings = Settings(root=root, only=[])
+    catalog = load_catalog(settings)
 
     def broken(_catalog, _part="all"):
         yield "kalender/alle.ics", b"x"
         raise OSError("disken er full")
 
-    monkeypatch.setattr(parallel_files, "iter_site_files", broken)
-    writer = parallel_files.FileWriter(catalog, Path(tmp_path / "ut"))
-    writer.start()
-    import pytest
+    monkeypatch.setattr(parallel, "iter_site_files", broken)
+    build = SiteBuild(catalog, Path(tmp_path / "ut"), fork=True, search=False)
+    try:
+        with pytest.raises(BuildFailed, match="disken er full"):
+            build.fill_pages([], {}, settings.edit_url, {}, "")
+    finally:
+        build.stop()
 
-    with pytest.raises(RuntimeError, match="disken er full"):
-        writer.finish()
+
+def read_in_processes(root):
+    from frivilligkatalogen.build.parallel import worker_pool
+
+    with worker_pool() as pool:
+        return load_catalog(Settings(root=root, only=[]), map_files=pool.map)
 
 
 def large_site(tmp_path, broken: str | None = None):
@@ -82,7 +94,7 @@ def large_site(tmp_path, broken: str | None = None):
 def test_a_large_folder_read_in_two_processes_gives_the_same_catalogue(tmp_path):
     root = large_site(tmp_path)
     one = load_catalog(Settings(root=root, only=[]))
-    two = load_catalog(Settings(root=root, only=[]), parallel=True)
+    two = read_in_processes(root)
     assert one.ok and two.ok
     assert list(two.organizations) == list(one.organizations)
     assert all(two.organizations[key] == org for key, org in one.organizations.items())
@@ -90,7 +102,7 @@ def test_a_large_folder_read_in_two_processes_gives_the_same_catalogue(tmp_path)
 
 def test_a_wrong_file_in_a_large_folder_is_reported_with_its_line(tmp_path):
     root = large_site(tmp_path, broken="lag-0900-feil")
-    two = load_catalog(Settings(root=root, only=[]), parallel=True)
+    two = read_in_processes(root)
     one = load_catalog(Settings(root=root, only=[]))
     assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
     assert len(two.problems) == 1

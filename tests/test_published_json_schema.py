@@ -8,8 +8,8 @@ import re
 import jsonschema
 import pytest
 
-from frivilligkatalogen.settings import read_site_settings
-from frivilligkatalogen.yaml_source import Mapping, Sequence, parse_text
+from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.load.yaml_source import Mapping, Sequence, parse_text
 
 from conftest import REPO
 from test_check_reports_every_broken_rule import BASES, CASES
@@ -98,7 +98,7 @@ def test_schema_accepts_every_file_in_data(schemas):
 
 def test_schema_rejects_the_broken_rules_it_can_express(schemas, tmp_path):
     settings = read_site_settings(REPO)
-    from frivilligkatalogen.json_schema import schema_for
+    from frivilligkatalogen.views.json_schema import schema_for
 
     settings.areas = ["Sentrum", "Nordbygda", "Sørbygda", "Vestsida", "Øyane"]
     kinds = {"organizations": validator(schema_for("organization", settings)), "venues": validator(schema_for("venue", settings))}

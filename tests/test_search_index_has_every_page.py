@@ -1,8 +1,8 @@
 """The search index knows every page it was given, once, whichever process made the page.
 
-Pagefind runs beside the build as a service; the main process feeds it directly,
-a forked worker through a file the index reads as it goes. A page lost on either
-path, or given twice, would be missing from (or doubled in) residents' results.
+Pagefind runs beside the build as a service; the main process feeds it its own pages and
+the pages worker processes return. A page lost on either path, or given twice, would be
+missing from (or doubled in) residents' results.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from frivilligkatalogen.site_search import SearchIndex
+from frivilligkatalogen.build.search_index import SearchIndex
 
 
 def indexed_pages(site: Path) -> dict[str, str]:
@@ -32,8 +32,14 @@ def body(number: int) -> str:
     return f"<h1>Lag {number}</h1><p>Vi øver på ordet kodeord{number:04d} hver uke.</p><p data-pagefind-ignore>hemmelig{number:04d}</p>"
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_pages_from_both_processes_are_all_in_the_index(tmp_path):
+def worker_pages(numbers: range) -> list[tuple[str, str]]:
+    """What a worker returns for the pages it wrote: their addresses and bodies."""
+    return [(f"organisasjoner/lag-{number}/", body(number)) for number in numbers]
+
+
+def test_pages_from_every_process_are_all_in_the_index(tmp_path):
+    from frivilligkatalogen.build.parallel import worker_pool
+
     site = tmp_path / "site"
     site.mkdir()
     (site / "veiledning").mkdir()
@@ -42,17 +48,14 @@ def test_pages_from_both_processes_are_all_in_the_index(tmp_path):
         encoding="utf-8",
     )
     (site / "veiledning" / "liste.html").write_text('<html lang="nb"><body><h1>Liste</h1><p>ikkeindeksert</p></body></html>', encoding="utf-8")
-    index = SearchIndex(site)
-    pid = os.fork()
-    if pid == 0:  # the other process: pages 200-399 through the spill file
-        spill = index.spill()
-        for number in range(200, 400):
-            spill.add_page(f"organisasjoner/lag-{number}/", body(number))
-        spill.close()
-        os._exit(0)
-    for number in range(200):
-        index.add_page(f"organisasjoner/lag-{number}/", body(number))
-    assert os.waitpid(pid, 0)[1] == 0
+    with worker_pool() as pool:  # pages 200-399 from worker processes
+        returned = pool.map(worker_pages, [range(200, 300), range(300, 400)])
+        index = SearchIndex(site)
+        for number in range(200):
+            index.add_page(f"organisasjoner/lag-{number}/", body(number))
+        for pages in returned:
+            for url, text in pages:
+                index.add_page(url, text)
     index.finish(skip=("organisasjoner",))
 
     pages = indexed_pages(site)
@@ -62,7 +65,6 @@ def test_pages_from_both_processes_are_all_in_the_index(tmp_path):
         text = pages[f"/organisasjoner/lag-{number}/"]
         assert f"kodeord{number:04d}" in text and "hemmelig" not in text
     assert "Slik starter dere et lag" in pages["/veiledning/"]
-    assert not index.spill_path.exists(), "the spill file is removed"
 
 
 def test_a_pagefind_that_stops_fails_the_build_and_says_how(tmp_path):
@@ -76,7 +78,6 @@ def test_a_pagefind_that_stops_fails_the_build_and_says_how(tmp_path):
     with pytest.raises(RuntimeError, match=r"Pagefind stoppet \(avslutningskode -9\)"):
         index.finish(skip=())
     assert not (site / "pagefind").exists()
-    assert not index.spill_path.exists()
 
 
 def test_a_missing_pagefind_is_named_in_norwegian_and_leaves_nothing_behind(tmp_path, monkeypatch):

@@ -1,8 +1,8 @@
 """Anchors, aliases, tags, duplicate keys, huge files: refused with a clear message, no crash."""
 
-from frivilligkatalogen.catalog import load_catalog
-from frivilligkatalogen.settings import Settings
-from frivilligkatalogen.yaml_source import MAX_FILE_BYTES, parse_text, read_file
+from frivilligkatalogen.catalog.loading import load_catalog
+from frivilligkatalogen.base.options import Settings
+from frivilligkatalogen.load.yaml_source import MAX_FILE_BYTES, parse_text, read_file
 
 from conftest import write_site
 

@@ -1,7 +1,7 @@
 """Activities of an association and when they happen.
 
 An activity happens either by ``schedule`` (recurrence rules, expanded by
-:mod:`frivilligkatalogen.schedule`) or on listed ``dates``.
+:mod:`frivilligkatalogen.model.schedule`) or on listed ``dates``.
 """
 
 from __future__ import annotations
@@ -10,12 +10,18 @@ from typing import ClassVar
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from ..fields import Invalid, Boolean, Choice, Date, DateTime, Integer, ListOf, RecordOf, Slug, Text, Time, Url
-from ..i18n import t
-from ..records import spec
-from .common import FEE_PERIODS, Audience
+from frivilligkatalogen.load.kinds import Invalid, Boolean, Choice, Date, DateTime, Integer, ListOf, RecordOf, Text, Time
+
+from frivilligkatalogen.model.values import Slug, Url
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.common import FEE_PERIODS, Audience
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""The contract's weekday names, Monday first (Python's ``date.weekday()`` order)."""
+
+RFC5545_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
+"""Each weekday as iCalendar (RFC 5545) and HSDS write it in a recurrence rule."""
 """The contract's weekday codes, Monday first (index = ``date.weekday()``)."""
 
 

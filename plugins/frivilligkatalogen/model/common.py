@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 from dataclasses import dataclass
 
-from ..fields import Choice, Integer, ListOf, PostalCode, Text
-from ..i18n import t
-from ..records import spec
+from frivilligkatalogen.load.kinds import Choice, Integer, ListOf, Text
+
+from frivilligkatalogen.model.values import PostalCode
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.records import spec
 
 AUDIENCE_GROUPS = ("children", "youth", "adults", "seniors", "families", "everyone")
 FEE_PERIODS = ("year", "semester", "month", "time")

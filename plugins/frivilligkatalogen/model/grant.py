@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import ConfirmationDate, Date, ListOf, Text, Url
-from ..records import spec
+from frivilligkatalogen.load.kinds import Date, ListOf, Text
+
+from frivilligkatalogen.model.values import ConfirmationDate, Url
+from frivilligkatalogen.load.records import spec
 
 
 @dataclass(kw_only=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import Date, ListOf, RecordOf, Text
-from ..i18n import t
-from ..records import spec
+from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.records import spec
 
 
 @dataclass(kw_only=True)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from ..fields import Date, ListOf, RecordOf, Slug, Text, Time, Url
-from ..i18n import t
-from ..records import spec
+from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text, Time
+
+from frivilligkatalogen.model.values import Slug, Url
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.records import spec
 
 
 @dataclass(kw_only=True)

@@ -6,14 +6,12 @@ from typing import ClassVar
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import (
-    Area, Boolean, Category, Choice, ConfirmationDate, Date, Email, EmailOrUrl, Integer, Language, ListOf,
-    MapOf, OrgNumber, Phone, RecordOf, Slug, Tag, Text, Url,
-)
-from ..i18n import t
-from ..records import spec
-from .activity import Activity
-from .common import FEE_PERIODS, Address, Audience
+from frivilligkatalogen.load.kinds import Boolean, Choice, Date, Integer, ListOf, MapOf, RecordOf, Tag, Text
+from frivilligkatalogen.model.values import Area, Category, ConfirmationDate, Email, EmailOrUrl, Language, OrgNumber, Phone, Slug, Url
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.activity import Activity
+from frivilligkatalogen.model.common import FEE_PERIODS, Address, Audience
 
 STATUSES = ("active", "inactive", "closed")
 
@@ -95,7 +93,7 @@ class Organization:
     id: str = field(default="", repr=False)
     """The file stem; set by the catalogue."""
     source: object = field(default=None, repr=False)
-    """Where the record was read from (:class:`frivilligkatalogen.catalog.Source`)."""
+    """Where the record was read from (:class:`frivilligkatalogen.catalog.loading.Source`)."""
 
     def check(self, report) -> None:
         seen: dict[str, int] = {}

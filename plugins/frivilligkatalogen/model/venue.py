@@ -6,10 +6,12 @@ from typing import ClassVar
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import Boolean, Choice, ConfirmationDate, Date, Email, ImageSource, Integer, ListOf, Number, Phone, RecordOf, Text, Url
-from ..i18n import t
-from ..records import spec
-from .common import VenueAddress
+from frivilligkatalogen.load.kinds import Boolean, Choice, Date, Integer, ListOf, Number, RecordOf, Text
+
+from frivilligkatalogen.model.values import ConfirmationDate, Email, ImageSource, Phone, Url
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.common import VenueAddress
 
 VENUE_TYPES = ("school", "gym", "sports_hall", "community_house", "culture_house", "library", "church", "meeting_room", "outdoor", "other")
 OWNER_KINDS = ("municipal", "county", "association", "church", "private", "other")

@@ -1,0 +1,222 @@
+"""The site's own settings, shared by the MkDocs plugin and the ``katalog`` command.
+
+A municipality writes them once, under the ``katalog`` plugin in ``mkdocs.yml``. Each option
+is declared once, as a field of :class:`Settings` with its docstring; the MkDocs plugin derives
+its config class from them, and the command line reads the same block (see
+:func:`read_site_settings`), both checked by :func:`check_options`, so both always agree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import Field, dataclass, field, fields
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from frivilligkatalogen.base.errors import KatalogError
+from frivilligkatalogen.base.i18n import t
+
+
+OPTION = {"option": True}
+"""Marks a field of :class:`Settings` as an option a municipality writes under ``katalog`` in
+``mkdocs.yml``; the other fields come from MkDocs itself, the environment, or the build."""
+
+
+@dataclass
+class Settings:
+    """Everything the core needs to know about the site, each option declared once, here.
+
+    The fields marked :data:`OPTION` are the plugin's options: the MkDocs plugin derives its
+    config class from them and the ``katalog`` command reads the same block, and both check it
+    with :func:`settings_from_options`, so a mistake gets the same Norwegian message either way.
+    """
+
+    data_dir: str = field(default="data", metadata=OPTION)
+    """Folder of the YAML data (organizations, venues, grants, holidays), relative to ``mkdocs.yml``."""
+
+    municipality: str = field(default="Kommunen", metadata=OPTION)
+    """The municipality's name as residents say it, e.g. ``Lindvik kommune``."""
+
+    areas: list[str] = field(default_factory=list, metadata=OPTION)
+    """The municipality's areas (bydeler, grender). When set, an association's ``area`` must be one of them."""
+
+    stale_after_days: int = field(default=365, metadata=OPTION)
+    """Entries whose ``verified`` date is older than this many days are marked as possibly out of date."""
+
+    campaigns: list[dict] = field(default_factory=lambda: [dict(DEFAULT_CAMPAIGN)], metadata=OPTION)
+    """National campaign days and weeks for the annual wheel, each ``{name, date: "MM-DD", until?: "MM-DD",
+    url?}``. The default is Frivillighetsdagen, 5 December."""
+
+    edit_branch: str = field(default="main", metadata=OPTION)
+    """The branch the "Endre" links of generated pages open their YAML file on (with ``repo_url``)."""
+
+    county: str = field(default="", metadata=OPTION)
+    """The county (fylke) the municipality lies in, e.g. ``Vestland``; HSDS addresses need it."""
+
+    licence: dict = field(default_factory=lambda: dict(DEFAULT_LICENCE), metadata=OPTION)
+    """The licence of the open data (``/data/``), ``{name, url}``; shown on the "Åpne data" page and in
+    every export. Norway's NLOD 2.0 unless the municipality chooses another."""
+
+    accessibility_statement: str | None = field(default=None, metadata=OPTION)
+    """The municipality's accessibility statement (tilgjengelighetserklæring, usually on uustatus.no),
+    linked from the footer of every page, embeds included, as the law requires."""
+
+    privacy_page: str = field(default="personvern/", metadata=OPTION)
+    """The site's privacy page (personvernerklæring), relative to the site root or a full address;
+    linked from every page's footer."""
+
+    contact_email: str | None = field(default=None, metadata=OPTION)
+    """Where residents and associations write about the site; shown in every page's footer."""
+
+    search: bool = field(default=True, metadata=OPTION)
+    """Index the built site with Pagefind and offer the search page (``/sok/``) and header search box.
+    Turn off only to save a second on quick local builds."""
+
+    repo_url: str = ""
+    """The repository's web address (MkDocs ``repo_url``); with ``edit_branch`` it gives "Endre" links."""
+
+    site_url: str = ""
+    """The site's public address (MkDocs ``site_url``); needed for ``webcal://`` links and feed URLs."""
+
+    only: list[str] = field(default_factory=lambda: only_from_environment())
+    """Id patterns of the associations to build (``KATALOG_UTVALG``); empty builds all."""
+
+    root: Path = field(default=Path("."), repr=False)
+    """The site root (the folder of ``mkdocs.yml``)."""
+
+    today: date = field(default_factory=lambda: build_date(), repr=False)
+    """The day the build is for; from ``SOURCE_DATE_EPOCH`` when set, else today."""
+
+    @property
+    def data_path(self) -> Path:
+        return self.root / self.data_dir
+
+    def absolute_url(self, url: str) -> str | None:
+        """A site address made absolute with ``site_url``; None when no site_url is set."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+    @property
+    def uid_domain(self) -> str:
+        """The right-hand side of calendar UIDs: the site's host, stable for the site's life."""
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.site_url).hostname or "frivilligkatalogen.invalid"
+
+    def issue_form_url(self, form: str, **answers: str) -> str | None:
+        """A new issue with one of the forms, its questions prefilled (GitHub's ``?template=`` links)."""
+        if not self.repo_url:
+            return None
+        from urllib.parse import urlencode
+
+        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode({"template": f"{form}.yml", **answers})
+
+    def edit_url(self, relative_path: str) -> str | None:
+        """Where a data file opens in the repository's web editor."""
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{relative_path}"
+
+
+def option_fields() -> dict[str, Field]:
+    """The options, by name, in the order they are declared."""
+    return {item.name: item for item in fields(Settings) if item.metadata.get("option")}
+
+
+class OptionsError(KatalogError):
+    """Options in ``mkdocs.yml`` that break their rule; the message names each in Norwegian."""
+
+
+def check_options(options: dict) -> list[str]:
+    """A Norwegian line for each option that is unknown or of the wrong type (empty when all is well)."""
+    known = option_fields()
+    mistakes = []
+    for name, value in options.items():
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            mistakes.append(t("settings.unknown_option", name=name, hint=t("settings.did_you_mean", name=close[0]) if close else ""))
+        elif value is not None and not _fits(value, known[name].type):
+            mistakes.append(t("settings.bad_option", name=name, expected=t(f"settings.type.{_type_key(known[name].type)}")))
+    return mistakes
+
+
+def _type_key(annotation: str) -> str:
+    return {"str": "text", "str | None": "text", "int": "integer", "bool": "boolean", "list[str]": "texts", "list[dict]": "mappings", "dict": "mapping"}[annotation]
+
+
+def _fits(value, annotation: str) -> bool:
+    kind = _type_key(annotation)
+    if kind == "text":
+        return isinstance(value, str)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "mapping":
+        return isinstance(value, dict)
+    if kind == "texts":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+DEFAULT_LICENCE = {"name": "Norsk lisens for offentlige data (NLOD) 2.0", "url": "https://data.norge.no/nlod/no/2.0"}
+
+DEFAULT_CAMPAIGN = {"name": "Frivillighetsdagen", "date": "12-05"}
+"""The international volunteer day, 5 December."""
+
+
+def only_from_environment() -> list[str]:
+    """``KATALOG_UTVALG="lindvik-*,tertnes-skolekorps"``: preview a subset of a large catalogue."""
+    return [part.strip() for part in os.environ.get("KATALOG_UTVALG", "").split(",") if part.strip()]
+
+
+def build_date() -> date:
+    """Today, or the reproducible-builds date ``SOURCE_DATE_EPOCH`` when it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def settings_from_options(options: dict, root: Path, repo_url: str = "", site_url: str = "") -> Settings:
+    """Settings from the plugin's options block; OptionsError names every option that breaks its rule."""
+    mistakes = check_options(options)
+    if mistakes:
+        raise OptionsError(t("settings.options_wrong", mistakes=" ".join(mistakes)))
+    chosen = {name: value for name, value in options.items() if value is not None}
+    return Settings(root=root, repo_url=repo_url or "", site_url=site_url or "", **chosen)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running it: unknown tags (``!!python/name``) become None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_site_settings(root: Path) -> Settings:
+    """The settings of the site at ``root`` from its ``mkdocs.yml`` (defaults where missing)."""
+    config_path = root / "mkdocs.yml"
+    if not config_path.exists():
+        return Settings(root=root)
+    try:
+        with open(config_path, encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise OptionsError(t("settings.config_unreadable", line=mark.line + 1 if mark else 1)) from None
+    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+        raise OptionsError(t("settings.config_unreadable", line=1)) from None
+    if not isinstance(config, dict):
+        raise OptionsError(t("settings.not_a_config"))
+    options: dict = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "katalog" in plugin:
+            options = plugin["katalog"] or {}
+    if not isinstance(options, dict):
+        raise OptionsError(t("settings.not_a_config"))
+    return settings_from_options(options, root, str(config.get("repo_url") or ""), str(config.get("site_url") or ""))

@@ -1,0 +1,70 @@
+"""Every file the site publishes besides its pages: the calendar feeds (and, later, exports).
+
+One place that writes them, used by the MkDocs plugin and by ``katalog generate``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.views.addresses import feed_path_single
+from frivilligkatalogen.views.feeds import FeedBuilder, single_date_event
+from frivilligkatalogen.views.directory_filters import filter_index_bytes
+from frivilligkatalogen.views.exports import export_files
+from frivilligkatalogen.views.embeds import embed_files
+from frivilligkatalogen.views.hsds import hsds_files
+from frivilligkatalogen.views.rss import rss_files
+from frivilligkatalogen.catalog.history import read_history
+from frivilligkatalogen.views.json_schema import schema_files
+from frivilligkatalogen.model.schedule import next_dates
+
+
+ASSETS = Path(__file__).parent / "assets"
+"""Scripts the pages use; published under ``assets/katalog/``."""
+
+
+def site_files(catalog: Catalog) -> dict[str, bytes]:
+    """Every non-page file, by its address under the site root (see :func:`iter_site_files` to stream them)."""
+    return dict(iter_site_files(catalog))
+
+
+def iter_site_files(catalog: Catalog, part: str = "all"):
+    """Every non-page file as (address, bytes), one at a time: a city's feeds need not all be in memory.
+
+    ``part`` splits the work for two processes: ``"calendars"`` (feeds, the filter
+    index, schemas, scripts) and ``"views"`` (open data, embeds, RSS); ``"all"`` is both.
+    """
+    history = read_history(catalog.settings.root, catalog.settings.data_dir)
+    if part in ("all", "calendars"):
+        yield from _calendar_files(catalog, history)
+    if part in ("all", "views"):
+        yield from _view_files(catalog, history)
+
+
+def _calendar_files(catalog: Catalog, history):
+    builder = FeedBuilder(catalog, history)
+    yield from builder.build()
+    yield from single_date_files(catalog, builder)
+    yield "organisasjoner/filter.json", filter_index_bytes(catalog)
+    yield from schema_files(catalog.settings).items()
+    for asset in sorted(ASSETS.iterdir()):
+        yield f"assets/katalog/{asset.name}", asset.read_bytes()
+
+
+def _view_files(catalog: Catalog, history):
+    yield from export_files(catalog)
+    yield from hsds_files(catalog)
+    yield from embed_files(catalog)
+    yield from rss_files(catalog, history)
+
+
+def single_date_files(catalog: Catalog, builder: FeedBuilder):
+    """For each activity, a one-event file with its next date ("legg til i kalenderen")."""
+    today = catalog.settings.today
+    for org in catalog.active_organizations():
+        for activity in org.activities or []:
+            next_ones = [o for o in next_dates(catalog, org, activity) if not o.cancelled and o.start.date() >= today]
+            if next_ones:
+                event = single_date_event(builder, next_ones[0])
+                yield feed_path_single(org.id, activity.id), builder.calendar(activity.title, org.name, [event])

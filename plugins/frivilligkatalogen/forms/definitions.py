@@ -1,0 +1,152 @@
+"""The Norwegian issue forms, defined once: GitHub's form files are generated from
+these definitions, and ``katalog from-issue`` reads a submitted form with them.
+
+A form field names the contract field it fills (``target``) and how its text
+becomes a value. The YAML a form produces is written with quoted strings only, so
+whatever an outsider types stays data; then the file goes through the same full
+validation as every other file before anything is proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from frivilligkatalogen.model.categories import CATEGORY_CODES, category_name
+from frivilligkatalogen.base.i18n import t, table
+from frivilligkatalogen.model.activity import WEEKDAYS
+from frivilligkatalogen.model.venue import ACCESSIBILITY, FACILITIES, VENUE_TYPES
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One question of a form."""
+
+    id: str
+    kind: str  # input, textarea, dropdown, checkboxes
+    target: str | None = None
+    """Contract field path it fills (``contact.email``), or None when it only informs the coordinator."""
+    required: bool = False
+    options: tuple = ()
+    """For dropdowns: (value, label) pairs; the label is shown, the value stored."""
+    multiple: bool = False
+    convert: str = "text"
+    """text, int, list, categories, days, bool, id."""
+
+    @property
+    def label(self) -> str:
+        return t(f"forms.fields.{self.id}.label")
+
+    @property
+    def description(self) -> str:
+        return t(f"forms.fields.{self.id}.help")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One issue form: which kind of file it makes, and its questions."""
+
+    id: str
+    kind: str | None  # organization, venue, None (a report only)
+    change: bool
+    fields: tuple = field(default_factory=tuple)
+
+    @property
+    def name(self) -> str:
+        return t(f"forms.{self.id}.name")
+
+    @property
+    def label(self) -> str:
+        return "skjema:" + self.id
+
+
+def _category_options() -> tuple:
+    return tuple((str(code), category_name(code)) for code in CATEGORY_CODES)
+
+
+def _choices(name: str, values) -> tuple:
+    labels = table(name)
+    return tuple((value, labels[value]) for value in values)
+
+
+def _day_options() -> tuple:
+    from frivilligkatalogen.base.i18n import word_list
+
+    return tuple(zip(WEEKDAYS, word_list("time.weekdays")))
+
+
+def organization_fields(change: bool) -> tuple:
+    required = not change
+    which = (FormField("id", "input", "id", required=True, convert="id"),) if change else ()
+    return which + (
+        FormField("name", "input", "name", required=required),
+        FormField("categories", "dropdown", "categories", required=required, options=_category_options(), multiple=True, convert="categories"),
+        FormField("summary", "textarea", "summary", required=required),
+        FormField("description", "textarea", "description"),
+        FormField("email", "input", "contact.email"),
+        FormField("phone", "input", "contact.phone"),
+        FormField("website", "input", "contact.website"),
+        FormField("person_name", "input", "contact.person.name"),
+        FormField("person_role", "input", "contact.person.role"),
+        FormField("consent", "checkboxes", "contact.person.consent", convert="bool"),
+        FormField("area", "input", "area"),
+        FormField("age_min", "input", "audience.age_min", convert="int"),
+        FormField("age_max", "input", "audience.age_max", convert="int"),
+        FormField("street", "input", "address.street"),
+        FormField("postal_code", "input", "address.postal_code"),
+        FormField("city", "input", "address.city"),
+        FormField("org_number", "input", "org_number"),
+        FormField("fee", "input", "membership.fee", convert="int"),
+        FormField("activity_title", "input", "activities.0.title"),
+        FormField("activity_place", "input", "activities.0.location"),
+        FormField("activity_days", "dropdown", "activities.0.schedule.0.days", options=_day_options(), multiple=True, convert="days"),
+        FormField("activity_start", "input", "activities.0.schedule.0.start"),
+        FormField("activity_end", "input", "activities.0.schedule.0.end"),
+        FormField("activity_from", "input", "activities.0.schedule.0.from"),
+        FormField("activity_until", "input", "activities.0.schedule.0.until"),
+        FormField("confirm", "checkboxes", None, required=True, convert="bool"),
+    )
+
+
+def venue_fields() -> tuple:
+    return (
+        FormField("venue_name", "input", "name", required=True),
+        FormField("venue_type", "dropdown", "type", required=True, options=_choices("venue_types", VENUE_TYPES)),
+        FormField("street", "input", "address.street", required=True),
+        FormField("postal_code", "input", "address.postal_code", required=True),
+        FormField("city", "input", "address.city", required=True),
+        FormField("venue_description", "textarea", "description"),
+        FormField("capacity", "input", "capacity", convert="int"),
+        FormField("facilities", "dropdown", "facilities", options=_choices("facilities", FACILITIES), multiple=True, convert="list"),
+        FormField("accessibility", "dropdown", "accessibility", options=_choices("accessibility", ACCESSIBILITY), multiple=True, convert="list"),
+        FormField("booking_url", "input", "booking.url"),
+        FormField("booking_email", "input", "booking.email"),
+        FormField("free_for_volunteers", "checkboxes", "booking.free_for_volunteers", convert="bool"),
+    )
+
+
+def report_fields() -> tuple:
+    return (
+        FormField("page", "input", None, required=True),
+        FormField("problem", "textarea", None, required=True),
+    )
+
+
+def forms() -> list[Form]:
+    """Every form, in the order GitHub shows them."""
+    return [
+        Form("ny-organisasjon", "organization", False, organization_fields(False)),
+        Form("endre-oppforing", "organization", True, organization_fields(True)),
+        Form("nytt-lokale", "venue", False, venue_fields()),
+        Form("meld-fra", None, False, report_fields()),
+    ]
+
+
+def form_by_label(labels: list[str]) -> Form | None:
+    """The form an issue was made with, from the label its template sets."""
+    for form in forms():
+        if form.label in labels:
+            return form
+    return None
+
+

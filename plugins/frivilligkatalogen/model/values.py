@@ -1,0 +1,286 @@
+"""The contract's own kinds of value: ids, web and e-mail addresses, phone numbers, organisation
+numbers, postal codes, categories, languages and areas, each with its one rule.
+
+Generic kinds (text, numbers, dates, lists) are in :mod:`frivilligkatalogen.load.kinds`; these
+belong to the data contract, and the rest of the code asks this module whenever it needs the rule
+(a phone number shown, a name made into an id, an address that is a web address).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import Date, Invalid, Kind, Text, scalar_text, shown
+from frivilligkatalogen.model.categories import CATEGORY_CODES
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""The contract's id: lowercase ASCII letters and digits, words joined by hyphens."""
+
+SLUG_LENGTH = 60
+"""The longest id :func:`slugify` makes."""
+
+ID_LENGTH = 100
+"""The longest id the contract accepts: the longest published file name made of ids
+(``kalender/neste/<association>--<activity>.ics``) then stays well inside the 255 bytes a file
+system allows."""
+
+
+def is_id(text: str) -> bool:
+    """True for a valid id: :data:`SLUG`, at most :data:`ID_LENGTH` characters."""
+    return len(text) <= ID_LENGTH and SLUG.match(text) is not None
+
+
+def slugify(text: str, fallback: str = "") -> str:
+    """An id from a name, by the rule of :data:`SLUG`: lower case; æ, ø and å as ae, o and a;
+    other letters without their marks (é as e, ü as u); anything else between words as one
+    hyphen; at most 60 characters. ``fallback`` when nothing of the name is left ("!!!")."""
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:SLUG_LENGTH].rstrip("-") or fallback
+
+
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?::\d+)?([/?#][^\s]*)?$", re.IGNORECASE)
+
+
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
+    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht "
+    "hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky "
+    "la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny "
+    "oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss "
+    "st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo "
+    "za zh zu".split()
+)
+"""The two-letter language codes of ISO 639-1."""
+
+
+UNCONFIRMED = "ubekreftet"
+"""The ``verified`` value of a draft nobody has confirmed yet (written by ``katalog import``)."""
+
+
+@dataclass(frozen=True)
+class ConfirmationDate(Date):
+    """The date an entry was last confirmed; a draft's ``ubekreftet`` gets its own message."""
+
+    def parse(self, node, context):
+        if scalar_text(node).strip().lower() == UNCONFIRMED:
+            raise Invalid(t("field.unconfirmed"))
+        return super().parse(node, context)
+
+
+@dataclass(frozen=True)
+class Slug(Kind):
+    """An id: lowercase ASCII letters and digits, words joined by hyphens."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if len(text) > ID_LENGTH:
+            raise Invalid(t("field.id_too_long", length=len(text), max=ID_LENGTH))
+        if SLUG.match(text):
+            return text
+        raise Invalid(t("field.not_slug", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": SLUG.pattern, "maxLength": ID_LENGTH}
+
+
+@dataclass(frozen=True)
+class Url(Kind):
+    """A web address starting with http:// or https://."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _URL.match(text):
+            return text
+        if text.lower().startswith(("http://", "https://")):
+            raise Invalid(t("field.bad_url", value=shown(node)))
+        raise Invalid(t("field.not_url", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": _URL.pattern.replace("(?i)", "").replace("^https?", "^[hH][tT][tT][pP][sS]?")}
+
+
+def is_web_address(text: str) -> bool:
+    """True for an http(s) address (the same test as :class:`Url`)."""
+    return bool(_URL.match(text))
+
+
+def web_address(text: str) -> str | None:
+    """A home page as the contract wants it: ``www.lag.no`` becomes ``https://www.lag.no``; None
+    when it is not a web address even then."""
+    text = text.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
+        text = "https://" + text.lstrip("/")
+    return text if is_web_address(text) else None
+
+
+_IMAGE_PATH = re.compile(r"^/?[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*\.(jpe?g|png|webp|gif|svg|avif)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ImageSource(Kind):
+    """A picture: a path inside the site (``/assets/bilder/hus.jpg``) or an http(s) address."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _IMAGE_PATH.match(text) or _URL.match(text):
+            return text
+        raise Invalid(t("field.not_image", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "anyOf": [{"pattern": _IMAGE_PATH.pattern}, Url().schema()]}
+
+
+@dataclass(frozen=True)
+class Email(Kind):
+    """An e-mail address."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _EMAIL.match(text):
+            return text
+        raise Invalid(t("field.not_email", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "pattern": _EMAIL.pattern}
+
+
+@dataclass(frozen=True)
+class EmailOrUrl(Kind):
+    """Where to reach someone: an e-mail address or a web address."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if _EMAIL.match(text) or _URL.match(text):
+            return text
+        raise Invalid(t("field.not_email_or_url", value=shown(node)))
+
+    def schema(self):
+        return {"anyOf": [Email().schema(), Url().schema()]}
+
+
+def normal_phone(text: str) -> str | None:
+    """A Norwegian phone number as stored: ``+47`` and its 8 digits, whether written with or
+    without ``+47``/``0047``, spaces, hyphens, dots or brackets; None when it is not one."""
+    digits = re.sub(r"[\s\-.()]", "", text)
+    if digits.startswith("+47"):
+        digits = digits[3:]
+    elif digits.startswith("0047"):
+        digits = digits[4:]
+    return "+47" + digits if re.fullmatch(r"[0-9]{8}", digits) else None
+
+
+def shown_phone(number: str) -> str:
+    """A stored number as people read it: ``+4755123456`` as ``+47 55 12 34 56``."""
+    digits = number[3:] if number.startswith("+47") else number
+    return "+47 " + " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))
+
+
+@dataclass(frozen=True)
+class Phone(Kind):
+    """A Norwegian phone number: 8 digits, with or without +47 and spaces (:func:`normal_phone`)."""
+
+    def parse(self, node, context):
+        number = normal_phone(scalar_text(node).strip())
+        if number:
+            return number
+        raise Invalid(t("field.not_phone", value=shown(node)))
+
+    def schema(self):
+        # An unquoted 8-digit number is an integer to a YAML 1.2 editor.
+        return {"anyOf": [{"type": "string", "pattern": r"^(\+47|0047)?[\s\-.()]*([0-9][\s\-.()]*){8}$"}, {"type": "integer", "minimum": 10000000, "maximum": 99999999}]}
+
+
+def org_number_is_valid(number: str) -> bool:
+    """Enhetsregisteret's rule: 9 digits, first 8 or 9, MOD11 check digit."""
+    if not re.fullmatch(r"[89][0-9]{8}", number):
+        return False
+    remainder = sum(int(d) * w for d, w in zip(number[:8], (3, 2, 7, 6, 5, 4, 3, 2))) % 11
+    check = 0 if remainder == 0 else 11 - remainder
+    return check != 10 and check == int(number[8])
+
+
+@dataclass(frozen=True)
+class OrgNumber(Kind):
+    """An organisation number from Enhetsregisteret."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip().replace(" ", "")
+        if not re.fullmatch(r"[0-9]{9}", text):
+            raise Invalid(t("field.org_number_digits", value=shown(node)))
+        if text[0] not in "89":
+            raise Invalid(t("field.org_number_first", value=shown(node)))
+        if not org_number_is_valid(text):
+            raise Invalid(t("field.org_number_check", value=shown(node)))
+        return text
+
+    def schema(self):
+        return {"anyOf": [{"type": "string", "pattern": r"^[89][0-9]{8}$"}, {"type": "integer", "minimum": 800000000, "maximum": 999999999}]}
+
+
+@dataclass(frozen=True)
+class PostalCode(Kind):
+    """A Norwegian postal code: four digits, kept as text (0150 stays 0150)."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if re.fullmatch(r"[0-9]{4}", text):
+            return text
+        raise Invalid(t("field.not_postal_code", value=shown(node)))
+
+    def schema(self):
+        # Unquoted, 0150 is the integer 150 to an editor; the validator keeps the text.
+        return {"anyOf": [{"type": "string", "pattern": r"^[0-9]{4}$"}, {"type": "integer", "minimum": 0, "maximum": 9999}]}
+
+
+@dataclass(frozen=True)
+class Category(Kind):
+    """A category code of Frivillighetsregisteret."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if re.fullmatch(r"[+]?[0-9]{1,6}", text) and int(text) in CATEGORY_CODES:
+            return int(text)
+        raise Invalid(t("field.not_category", value=shown(node)))
+
+    def schema(self):
+        return {"enum": sorted(CATEGORY_CODES) + [str(code) for code in sorted(CATEGORY_CODES)]}
+
+
+@dataclass(frozen=True)
+class Language(Kind):
+    """A two-letter ISO 639-1 language code (``no`` stays the code, never false)."""
+
+    def parse(self, node, context):
+        text = scalar_text(node).strip()
+        if text in ISO_639_1:
+            return text
+        raise Invalid(t("field.not_language", value=shown(node)))
+
+    def schema(self):
+        return {"type": "string", "enum": sorted(ISO_639_1)}
+
+
+@dataclass(frozen=True)
+class Area(Kind):
+    """One of the site's configured areas; any text when none are configured."""
+
+    def parse(self, node, context):
+        text = Text(1, 80).parse(node, context)
+        areas = context.settings.areas
+        if areas and text not in areas:
+            raise Invalid(t("field.not_area", value=text, choices=", ".join(areas)))
+        return text
+
+    def schema(self):
+        return {"type": "string"}
+
+    def schema_for(self, areas: list[str]) -> dict:
+        return {"type": "string", "enum": list(areas)} if areas else self.schema()

@@ -1,0 +1,58 @@
+"""Light pages for other sites to show in a frame: "Neste aktiviteter" (``/embed/``).
+
+One page per association, venue and category, without the site's header,
+navigation or scripts: the next fourteen days from the same recurrence code as
+the activity calendar, so an embed and ``/aktiviteter/`` always agree. Links open
+in the embedding window's top level. Each regular page shows the ``<iframe>``
+snippet that embeds it (``templates/_embed_snippet.html``).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from frivilligkatalogen.views import addresses
+from frivilligkatalogen.views.addresses import category_url, embed_url, organization_url, venue_url
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.views.pages import PageRenderer
+from frivilligkatalogen.model.schedule import upcoming
+
+EMBED_DAYS = 14
+"""How far ahead an embed looks."""
+EMBED_MAX = 40
+"""At most this many occurrences on one embed (a big category in a city); the rest are counted."""
+
+
+def embed_files(catalog: Catalog, renderer: PageRenderer | None = None):
+    """Every embed page as (address, bytes)."""
+    renderer = renderer or PageRenderer(catalog)
+    today = catalog.settings.today
+    last = today + timedelta(days=EMBED_DAYS - 1)
+    coming = upcoming(catalog, today, last)
+    by_org: dict[str, list] = {}
+    by_venue: dict[str, list] = {}
+    by_category: dict[int, list] = {}
+    for occurrence in coming:
+        by_org.setdefault(occurrence.organization.id, []).append(occurrence)
+        if occurrence.activity.venue:
+            by_venue.setdefault(occurrence.activity.venue, []).append(occurrence)
+        for code in occurrence.organization.categories:
+            by_category.setdefault(code, []).append(occurrence)
+
+    def page(url: str, heading: str, name: str, feed: str, items: list, show_org: bool, show_venue: bool):
+        address = embed_url(url)
+        html = renderer.render(
+            "embed.html", address, heading=heading, name=name, page=url, feed=feed, coming=items[:EMBED_MAX],
+            more=max(0, len(items) - EMBED_MAX), days=EMBED_DAYS, show_org=show_org, show_venue=show_venue,
+        )
+        return address, html.encode("utf-8")
+
+    for org in catalog.active_organizations():
+        yield page(organization_url(org.id), t("embed.heading", name=org.name), org.name, addresses.feed_path_organization(org.id), by_org.get(org.id, []), False, True)
+    for venue in catalog.sorted_venues():
+        yield page(venue_url(venue.id), t("embed.heading", name=venue.name), venue.name, addresses.feed_path_venue(venue.id), by_venue.get(venue.id, []), True, False)
+    for code in sorted(catalog.organizations_by_category()):
+        name = category_name(code)
+        yield page(category_url(code), t("embed.heading", name=name), name, addresses.feed_path_category(code), by_category.get(code, []), True, True)

@@ -1,0 +1,349 @@
+"""iCalendar feeds (RFC 5545) of the activities and the grant deadlines.
+
+Standards first, and made for real clients (see ``shared/notes/calendar-feeds.md``):
+
+* one VEVENT per recurrence rule, with ``RRULE`` and ``EXDATE`` (the exclusions of
+  :mod:`frivilligkatalogen.model.schedule`), ``DTSTART;TZID=Europe/Oslo`` on the first
+  real candidate, ``UNTIL`` in UTC, EXDATE in the same TZID and local time;
+* a VTIMEZONE for Europe/Oslo in the yearly-rule form every client reads;
+* UIDs from the ids, never from content; ``SEQUENCE``, ``LAST-MODIFIED`` and
+  ``DTSTAMP`` from the data's git history (:mod:`frivilligkatalogen.catalog.history`), so
+  unchanged events keep identical bytes from build to build;
+* cancelled activities and dates stay in the feed with ``STATUS:CANCELLED``;
+* no ``METHOD``; ``REFRESH-INTERVAL;VALUE=DURATION`` and ``X-PUBLISHED-TTL``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+
+from frivilligkatalogen.views import wording
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.catalog.history import History, Version
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.model import Activity, EventDate, Grant, Holidays, MeetingPlaces, Organization, Rule
+from frivilligkatalogen.model.activity import RFC5545_DAYS, WEEKDAYS
+from frivilligkatalogen.views.addresses import (
+    feed_path_wheel,
+    feed_path_all, feed_path_category, feed_path_deadlines, feed_path_organization, feed_path_venue, organization_url,
+)
+from frivilligkatalogen.model.schedule import candidates, event_bounds, first_candidate, is_excluded, local
+
+REFRESH = timedelta(hours=12)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+def oslo_timezone() -> Timezone:
+    """Europe/Oslo as a VTIMEZONE with yearly rules (CET/CEST, last Sunday of March and October)."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Oslo")
+    zone.add("x-lic-location", "Europe/Oslo")
+    daylight = TimezoneDaylight()
+    daylight.add("tzname", "CEST")
+    daylight.add("tzoffsetfrom", timedelta(hours=1))
+    daylight.add("tzoffsetto", timedelta(hours=2))
+    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    standard = TimezoneStandard()
+    standard.add("tzname", "CET")
+    standard.add("tzoffsetfrom", timedelta(hours=2))
+    standard.add("tzoffsetto", timedelta(hours=1))
+    standard.add("dtstart", datetime(1970, 10, 25, 3, 0, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    zone.add_component(daylight)
+    zone.add_component(standard)
+    return zone
+
+
+class FeedBuilder:
+    """Builds every feed of a catalogue; each event is made once and shared by the feeds it is in."""
+
+    def __init__(self, catalog: Catalog, history: History):
+        self.catalog = catalog
+        self.settings = catalog.settings
+        self.history = history
+        self.horizon = date(self.settings.today.year + 2, 12, 31)
+        """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
+        self._events: dict[tuple[str, str], list[tuple[str, bytes]]] = {}
+
+    # Events ---------------------------------------------------------------
+
+    def activity_events(self, org: Organization, activity: Activity) -> list[tuple[str, bytes]]:
+        """The activity's events as (UID, serialised bytes), made once and shared by every feed it is in."""
+        key = (org.id, activity.id)
+        if key not in self._events:
+            version = self.history.version(
+                org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity
+            )
+            own = [
+                event
+                for index, rule in enumerate(activity.schedule or [], 1)
+                if (event := self._rule_event(org, activity, index, rule, version)) is not None
+            ]
+            own += [self._date_event(org, activity, item, version) for item in activity.dates or []]
+            details = self.details(org, activity, version)
+            self._events[key] = [composed(event, details) for event in own]
+        return self._events[key]
+
+    def details(self, org: Organization, activity: Activity, version: Version) -> bytes:
+        """The content lines every event of an activity shares, serialised once (see :meth:`add_details`)."""
+        key = ("details", org.id, activity.id)
+        if key not in self._events:
+            event = Event()
+            self.add_details(event, org, activity, version)
+            self._events[key] = event.to_ical()[len(b"BEGIN:VEVENT\r\n"): -len(b"END:VEVENT\r\n")]
+        return self._events[key]
+
+    def uid(self, *parts: str) -> str:
+        """A UID from ids only: the same activity keeps it for as long as its ids stay."""
+        return "/".join(parts) + "@" + self.settings.uid_domain
+
+    def add_details(self, event: Event, org: Organization, activity: Activity, version: Version) -> None:
+        """What an activity's events have in common: version, summary, description, place, link, categories.
+
+        Each event adds its own UID, times and ``STATUS`` (a single date may be cancelled).
+        """
+        event.add("dtstamp", version.modified)
+        event.add("last-modified", version.modified)
+        event.add("sequence", version.sequence)
+        event.add("summary", f"{activity.title} – {org.name}")
+        lines = [org.name, *wording.when(activity)]
+        price = wording.price(activity.price)
+        if price:
+            lines.append(f"{t('page.price_label')}: {price}")
+        url = self.settings.absolute_url(organization_url(org.id)) if self.settings.site_url else None
+        if url:
+            lines.append(url + f"#aktivitet-{activity.id}")
+        event.add("description", "\n".join(lines))
+        location, geo = self._location(activity)
+        if location:
+            event.add("location", location)
+        if geo:
+            event.add("geo", geo)
+        if url:
+            event.add("url", url + f"#aktivitet-{activity.id}")
+        event.add("categories", [category_name(code) for code in org.categories])
+
+    def _location(self, activity: Activity):
+        if activity.venue:
+            venue = self.catalog.venues[activity.venue]
+            geo = (venue.geo.lat, venue.geo.lon) if venue.geo else None
+            return f"{venue.name}, {wording.address(venue.address)}", geo
+        if activity.location:
+            return activity.location, None
+        return activity.online, None
+
+    def _rule_event(self, org: Organization, activity: Activity, index: int, rule: Rule, version: Version) -> Event | None:
+        first = first_candidate(rule)
+        if first is None:
+            return None
+        event = Event()
+        event.add("uid", self.uid(org.id, activity.id, f"regel-{index}"))
+        event.add("dtstart", local(datetime.combine(first, rule.start)))
+        event.add("dtend", local(datetime.combine(first, rule.end)))
+        recurrence: dict = {"freq": "monthly" if rule.week_of_month is not None else "weekly"}
+        if rule.every > 1:
+            recurrence["interval"] = rule.every
+        if rule.until:
+            recurrence["until"] = local(datetime.combine(rule.until, rule.start)).astimezone(timezone.utc)
+        days = [RFC5545_DAYS[day] for day in WEEKDAYS if day in rule.days]
+        if rule.week_of_month is not None:
+            days = [f"{rule.week_of_month}{day}" for day in days]
+        recurrence["byday"] = days
+        recurrence["wkst"] = "MO"
+        event.add("rrule", recurrence)
+        last = rule.until or self.horizon
+        excluded = [day for day in candidates(rule, first, last) if is_excluded(rule, day, self.catalog.holidays)]
+        if excluded:
+            event.add("exdate", [local(datetime.combine(day, rule.start)) for day in excluded])
+        event.add("status", "CANCELLED" if activity.cancelled else "CONFIRMED")
+        return event
+
+    def _date_event(self, org: Organization, activity: Activity, item: EventDate, version: Version) -> Event:
+        event = Event()
+        start, end = event_bounds(item)
+        if item.is_all_day:
+            event.add("uid", self.uid(org.id, activity.id, start.strftime("%Y%m%d")))
+            event.add("dtstart", start.date())
+            event.add("dtend", end.date())
+        else:
+            event.add("uid", self.uid(org.id, activity.id, start.strftime("%Y%m%dT%H%M")))
+            event.add("dtstart", local(start))
+            event.add("dtend", local(end))
+        event.add("status", "CANCELLED" if activity.cancelled or item.cancelled else "CONFIRMED")
+        return event
+
+    def grant_events(self, grant: Grant) -> list[Event]:
+        version = self.history.version(grant.source.path, Grant, lambda record: record, grant)
+        events = []
+        for deadline in sorted(grant.deadlines):
+            event = Event()
+            event.add("uid", self.uid("tilskudd", grant.id, deadline.strftime("%Y%m%d")))
+            event.add("dtstamp", version.modified)
+            event.add("last-modified", version.modified)
+            event.add("sequence", version.sequence)
+            event.add("dtstart", deadline)
+            event.add("dtend", deadline + timedelta(days=1))
+            event.add("summary", t("calendar.deadline_summary", name=grant.name))
+            lines = [grant.provider] + ([grant.amount] if grant.amount else []) + ([grant.url] if grant.url else [])
+            event.add("description", "\n".join(lines))
+            if grant.url:
+                event.add("url", grant.url)
+            event.add("categories", [t("calendar.deadline_category")])
+            event.add("transp", "TRANSPARENT")
+            events.append(event)
+        return events
+
+    def wheel_events(self) -> list[Event]:
+        """The annual wheel as all-day events, dated by the data file behind each entry."""
+        from frivilligkatalogen.views.annual_wheel import annual_wheel
+
+        catalog = self.catalog
+        sources = {
+            "deadline": lambda entry: (catalog.grants[entry.key.split("/", 1)[1]].source, Grant, catalog.grants[entry.key.split("/", 1)[1]]),
+            "meeting": lambda entry: (catalog.meeting_places.source, MeetingPlaces, catalog.meeting_places),
+            "school_holiday": lambda entry: (catalog.holidays.source, Holidays, catalog.holidays),
+        }
+        events = []
+        for entry in annual_wheel(catalog):
+            source = sources.get(entry.kind, lambda entry: (None, None, None))(entry)
+            if source[0] is not None:
+                version = self.history.version(source[0].path, source[1], lambda record: record, source[2])
+            else:  # campaigns come from the settings: dated by their own year
+                version = Version(0, datetime(entry.first.year, 1, 1, tzinfo=timezone.utc))
+            event = Event()
+            event.add("uid", self.uid("arshjul", entry.key, entry.first.strftime("%Y%m%d")))
+            event.add("dtstamp", version.modified)
+            event.add("last-modified", version.modified)
+            event.add("sequence", version.sequence)
+            event.add("dtstart", entry.first)
+            event.add("dtend", entry.last + timedelta(days=1))
+            event.add("summary", f"{t('wheel.' + entry.kind)}: {entry.title}")
+            link = entry.link if entry.link and entry.link.startswith("http") else (self.settings.absolute_url(entry.link) if entry.link else None)
+            if link:
+                event.add("url", link)
+            event.add("categories", [t("wheel." + entry.kind)])
+            event.add("transp", "TRANSPARENT")
+            events.append(event)
+        return events
+
+    # Feeds ----------------------------------------------------------------
+
+    def calendar(self, name: str, description: str, events: list) -> bytes:
+        """A feed: its header and time zone, then the events' bytes in UID order."""
+        parts = [self._header(name, description)]
+        pairs = [serialised(event) if isinstance(event, Event) else event for event in events]
+        parts.extend(data for _, data in sorted(pairs))
+        parts.append(b"END:VCALENDAR\r\n")
+        return b"".join(parts)
+
+    def _header(self, name: str, description: str) -> bytes:
+        """The calendar's properties and the time zone; only the name and description vary."""
+        fixed = self.__dict__.get("_fixed_header")
+        if fixed is None:
+            cal = Calendar()
+            cal.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
+            cal.add("version", "2.0")
+            cal.add("calscale", "GREGORIAN")
+            head = cal.to_ical()[: -len(b"END:VCALENDAR\r\n")]
+            tail = Calendar()
+            tail.add("x-wr-timezone", "Europe/Oslo")
+            tail.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+            tail.add("x-published-ttl", "PT12H")
+            tail.add_component(oslo_timezone())
+            body = tail.to_ical()[len(b"BEGIN:VCALENDAR\r\n"): -len(b"END:VCALENDAR\r\n")]
+            fixed = self.__dict__["_fixed_header"] = (head, body)
+        named = Calendar()
+        named.add("name", name)
+        named.add("x-wr-calname", name)
+        named.add("description", description)
+        named.add("x-wr-caldesc", description)
+        middle = named.to_ical()[len(b"BEGIN:VCALENDAR\r\n"): -len(b"END:VCALENDAR\r\n")]
+        return fixed[0] + middle + fixed[1]
+
+    def organization_events(self, organizations) -> list[tuple[str, bytes]]:
+        return [event for org in organizations for activity in org.activities or [] for event in self.activity_events(org, activity)]
+
+    def build(self):
+        """Every feed file as (address, bytes), made one at a time."""
+        catalog = self.catalog
+        municipality = self.settings.municipality
+        active = catalog.active_organizations()
+        yield feed_path_all(), self.calendar(
+            t("calendar.all_name", municipality=municipality),
+            t("calendar.all_description", municipality=municipality),
+            self.organization_events(active),
+        )
+        yield feed_path_deadlines(), self.calendar(
+            t("calendar.deadlines_name", municipality=municipality),
+            t("calendar.deadlines_description", municipality=municipality),
+            [event for grant in sorted(catalog.grants.values(), key=lambda g: g.id) for event in self.grant_events(grant)],
+        )
+        yield feed_path_wheel(), self.calendar(
+            t("wheel.name", municipality=municipality), t("wheel.description", municipality=municipality), self.wheel_events()
+        )
+        for org in active:
+            yield feed_path_organization(org.id), self.calendar(
+                org.name, t("calendar.organization_description", name=org.name), self.organization_events([org])
+            )
+        at_venue: dict[str, list[tuple[str, bytes]]] = {}
+        for org in active:
+            for activity in org.activities or []:
+                if activity.venue:
+                    at_venue.setdefault(activity.venue, []).extend(self.activity_events(org, activity))
+        for venue in catalog.sorted_venues():
+            events = at_venue.get(venue.id, [])
+            yield feed_path_venue(venue.id), self.calendar(venue.name, t("calendar.venue_description", name=venue.name), events)
+        for code, organizations in sorted(catalog.organizations_by_category().items()):
+            name = category_name(code)
+            yield feed_path_category(code), self.calendar(
+                t("calendar.category_name", name=name, municipality=municipality),
+                t("calendar.category_description", name=name, municipality=municipality),
+                self.organization_events(organizations),
+            )
+
+
+def serialised(event: Event) -> tuple[str, bytes]:
+    """An event as (UID, its bytes in the feed)."""
+    return str(event["uid"]), event.to_ical()
+
+
+def composed(own: Event, details: bytes) -> tuple[str, bytes]:
+    """An event from its own lines (UID, times, rule, status) and its activity's shared ones, as (UID, bytes)."""
+    raw = own.to_ical()
+    return str(own["uid"]), raw[: -len(b"END:VEVENT\r\n")] + details + b"END:VEVENT\r\n"
+
+
+def _activity_in(record: Organization, activity_id: str) -> Activity | None:
+    return next((a for a in record.activities or [] if a.id == activity_id), None)
+
+
+def single_date_event(builder: FeedBuilder, occurrence) -> tuple[str, bytes]:
+    """One occurrence as a standalone event, for "add to my calendar", as (UID, bytes)."""
+    org, activity = occurrence.organization, occurrence.activity
+    version = builder.history.version(org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity)
+    event = Event()
+    stamp = occurrence.start.strftime("%Y%m%d" if occurrence.all_day else "%Y%m%dT%H%M")
+    event.add("uid", builder.uid(org.id, activity.id, "enkelt", stamp))
+    if occurrence.all_day:
+        event.add("dtstart", occurrence.start.date())
+        event.add("dtend", occurrence.end.date())
+    else:
+        event.add("dtstart", local(occurrence.start))
+        event.add("dtend", local(occurrence.end))
+    event.add("status", "CONFIRMED")
+    return composed(event, builder.details(org, activity, version))

@@ -1,0 +1,326 @@
+"""The generated pages of the catalogue, as generator-neutral views.
+
+:func:`build_pages` turns a valid :class:`~frivilligkatalogen.catalog.loading.Catalog`
+into :class:`PageView` objects: an address, a plain-text title and description,
+and a body of safe HTML rendered from the Jinja templates in ``templates/``.
+The MkDocs plugin hands these to Material; ``katalog generate`` writes them to a
+folder for any other generator. Links inside a body are relative, so the site
+works under any base path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+
+from frivilligkatalogen.views import addresses
+from frivilligkatalogen.views import wording
+from frivilligkatalogen.views.addresses import (
+    ACTIVITIES, CALENDAR, CATEGORIES, GRANTS, ORGANIZATIONS, SEARCH, VENUES, category_url, organization_url, relative_link, venue_url,
+)
+from frivilligkatalogen.views.annual_wheel import annual_wheel
+from frivilligkatalogen.views.directory_filters import facets
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.base.i18n import t, t_count, table, word_list
+from frivilligkatalogen.model.schedule import next_dates, upcoming
+from frivilligkatalogen.views.structured_data import organization_json_ld, venue_json_ld
+from frivilligkatalogen.views.untrusted import render_markdown
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+WEEKS_AHEAD = 8
+"""How far ahead the activity calendar page looks (built daily, so it rolls on)."""
+SPLIT_ACTIVITIES_ABOVE = 2000
+"""Above this many occurrences in the eight weeks, the activity calendar becomes one page per week
+(a city's eight weeks on one page would be tens of megabytes)."""
+NEXT_DATES = 3
+"""How many coming dates an activity shows on its association's page."""
+
+
+BRREG_LOOKUP = "https://virksomhet.brreg.no/nb/oppslag/enheter/{number}"
+"""The public business register's page for an organisation number."""
+
+
+@dataclass
+class PageView:
+    """One generated page, independent of any site generator.
+
+    The body is rendered when it is asked for (``body``), not when the view is made,
+    so a build of thousands of pages never holds all of them in memory at once.
+    """
+
+    url: str
+    """Address relative to the site root, with a trailing slash (``organisasjoner/x/``)."""
+    title: str
+    """Plain text; every adapter escapes it for its context."""
+    description: str | None
+    """Plain text for the meta description."""
+    render: Callable[[], str]
+    """Renders the body: safe HTML, starting with the page's ``<h1>``."""
+    section: str
+    """The directory page this page belongs under (for breadcrumbs and the active section)."""
+    edit_path: str | None = None
+    """The data file behind the page, relative to the site root."""
+    in_nav: bool = False
+    """True for the directory pages the site's navigation may list."""
+    stamped: bool = False
+    """True for the many pages of one kind (associations, venues) that an adapter may fill
+    into one rendered prototype (see :mod:`stamping`)."""
+
+    @property
+    def body(self) -> str:
+        return self.render()
+
+    @property
+    def src_uri(self) -> str:
+        """The Markdown-style source path a generator expects (``organisasjoner/x/index.md``)."""
+        return self.url + "index.md"
+
+
+
+
+
+
+
+
+
+
+def environment() -> Environment:
+    """The Jinja environment of the page bodies: autoescaping on, strict about names."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        t=t,
+        t_count=t_count,
+        word_list=word_list,
+        loop_id=lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")).strip("-"),
+        table=table,
+        w=wording,
+        category_name=category_name,
+        category_names=lambda codes: [category_name(code) for code in codes],
+        labels=lambda name, codes: [table(name)[code] for code in codes],
+        markdown=render_markdown,
+        organization_url=organization_url,
+        venue_url=venue_url,
+        category_url=category_url,
+        embed_url=addresses.embed_url,
+        brreg_lookup=BRREG_LOOKUP,
+        feeds=addresses,
+        venue_json_ld=venue_json_ld,
+    )
+    env.filters["zip_feeds"] = _feed_rows
+    env.filters["map_dates"] = lambda days: [wording.long_date(date.fromisoformat(day)) for day in days]
+    return env
+
+
+def _feed_rows(items, kind: str) -> list[tuple[str, str]]:
+    """(name, feed address) for a list of category codes, organizations or venues."""
+    if kind == "category":
+        return [(category_name(code), addresses.feed_path_category(code)) for code in items]
+    if kind == "organization":
+        return [(org.name, addresses.feed_path_organization(org.id)) for org in items]
+    return [(venue.name, addresses.feed_path_venue(venue.id)) for venue in items]
+
+
+class PageRenderer:
+    """Renders page bodies; holds the Jinja environment and the catalogue."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.env = environment()
+        self.env.globals.update(
+            catalog=catalog,
+            settings=catalog.settings,
+            webcal=self.webcal,
+            next_dates=self.next_dates,
+            deadlines=self.deadlines,
+            upcoming_days=self.upcoming_days,
+            wheel=lambda: annual_wheel(catalog),
+            today=catalog.settings.today,
+        )
+
+    def render(self, template: str, url: str, **context) -> str:
+        def link(target: str) -> str:
+            return relative_link(url, target)
+
+        return self.env.get_template(template).render(link=link, page_url=url, **context)
+
+    def webcal(self, path: str) -> str | None:
+        """The ``webcal://`` address of a feed (needs ``site_url``)."""
+        absolute = self.catalog.settings.absolute_url(path)
+        return "webcal://" + absolute.split("://", 1)[1] if absolute else None
+
+    def next_dates(self, org, activity, count: int = NEXT_DATES):
+        """The next dates of an activity from today (cancelled ones included, marked)."""
+        return next_dates(self.catalog, org, activity)[:count]
+
+    def upcoming_days(self, days: int):
+        """Occurrences of the next few days, for the front page."""
+        today = self.catalog.settings.today
+        return upcoming(self.catalog, today, today + timedelta(days=days - 1))
+
+    def deadlines(self, limit: int | None = None):
+        """Coming grant deadlines, soonest first: (date, grant)."""
+        today = self.catalog.settings.today
+        found = sorted((day, grant.name, grant) for grant in self.catalog.grants.values() for day in grant.deadlines if day >= today)
+        return [(day, grant) for day, _, grant in found][:limit]
+
+    def organization_body(self, org, url: str) -> str:
+        coming = {activity.id: self.next_dates(org, activity) for activity in org.activities or []}
+        json_ld = organization_json_ld(self.catalog, org, coming, self.catalog.settings.absolute_url(url))
+        return self.render("organization.html", url, org=org, coming=coming, json_ld=json_ld)
+
+    def fragment(self, name: str, url: str) -> str:
+        """A piece of live data for a hand-written page (``<!-- katalog:NAME -->``)."""
+        return self.render(f"fragments/{name}.html", url)
+
+
+def activity_pages(renderer: PageRenderer, coming: list, today: date, window_end: date) -> list[PageView]:
+    """The activity calendar: one page for the eight weeks, or one page per week at city scale."""
+    municipality = renderer.catalog.settings.municipality
+    if len(coming) <= SPLIT_ACTIVITIES_ABOVE:
+        weeks = [(ACTIVITIES, today, window_end, coming)]
+    else:
+        weeks = []
+        for number in range(WEEKS_AHEAD):
+            first = today + timedelta(days=7 * number)
+            last = first + timedelta(days=6)
+            url = ACTIVITIES if number == 0 else f"{ACTIVITIES}uke-{number + 1}/"
+            weeks.append((url, first, last, [o for o in coming if first <= o.day <= last]))
+    week_links = [(url, wording.date_span(first, last)) for url, first, last, _ in weeks] if len(weeks) > 1 else []
+    pages = []
+    for index, (url, first, last, items) in enumerate(weeks):
+        pages.append(
+            PageView(
+                url=url,
+                title=t("page.activities_title") if index == 0 else t("page.activities_week_title", span=wording.date_span(first, last)),
+                description=t("page.activities_intro", weeks=WEEKS_AHEAD, municipality=municipality),
+                render=lambda url=url, items=items: renderer.render(
+                    "activities.html", url, coming=items, window_end=window_end, weeks=WEEKS_AHEAD,
+                    week_links=week_links, current=url,
+                ),
+                section=ACTIVITIES,
+                in_nav=index == 0,
+            )
+        )
+    return pages
+
+
+def build_pages(catalog: Catalog) -> list[PageView]:
+    """Every generated page of a valid catalogue, directory pages first."""
+    renderer = PageRenderer(catalog)
+    municipality = catalog.settings.municipality
+    by_category = catalog.organizations_by_category()
+    pages = [
+        PageView(
+            url=ORGANIZATIONS,
+            title=t("page.organizations_title"),
+            description=t("page.organizations_intro", municipality=municipality),
+            render=lambda: renderer.render("organizations.html", ORGANIZATIONS, by_category=by_category, facets=facets(catalog)),
+            section=ORGANIZATIONS,
+            in_nav=True,
+        ),
+        PageView(
+            url=VENUES,
+            title=t("page.venues_title"),
+            description=t("page.venues_intro", municipality=municipality),
+            render=lambda: renderer.render("venues.html", VENUES),
+            section=VENUES,
+            in_nav=True,
+        ),
+        PageView(
+            url=CATEGORIES,
+            title=t("page.categories_label"),
+            description=None,
+            render=lambda: renderer.render("categories.html", CATEGORIES, by_category=by_category),
+            section=ORGANIZATIONS,
+            in_nav=True,
+        ),
+    ]
+    today = catalog.settings.today
+    window_end = today + timedelta(days=7 * WEEKS_AHEAD - 1)
+    all_coming = upcoming(catalog, today, window_end)
+    coming_by_venue: dict[str, list] = {}
+    for occurrence in all_coming:
+        if occurrence.activity.venue:
+            coming_by_venue.setdefault(occurrence.activity.venue, []).append(occurrence)
+    pages += activity_pages(renderer, all_coming, today, window_end)
+    pages += [
+        PageView(
+            url=CALENDAR,
+            title=t("page.calendar_title"),
+            description=t("page.calendar_intro", municipality=municipality),
+            render=lambda: renderer.render("calendar.html", CALENDAR, by_category=by_category),
+            section=ACTIVITIES,
+            in_nav=True,
+        ),
+        PageView(
+            url=SEARCH,
+            title=t("search.title"),
+            description=t("search.intro"),
+            render=lambda: renderer.render("search.html", SEARCH, translations=table("search.pagefind")),
+            section=SEARCH,
+        ),
+        PageView(
+            url=GRANTS,
+            title=t("page.grants_title"),
+            description=t("page.grants_intro", municipality=municipality),
+            render=lambda: renderer.render("grants.html", GRANTS),
+            section=GRANTS,
+            in_nav=True,
+        ),
+    ]
+    for org in catalog.sorted_organizations():
+        url = organization_url(org.id)
+        pages.append(
+            PageView(
+                url=url,
+                title=org.name,
+                description=org.summary,
+                render=lambda org=org, url=url: renderer.organization_body(org, url),
+                section=ORGANIZATIONS,
+                edit_path=org.source.path,
+                stamped=True,
+            )
+        )
+    for venue in catalog.sorted_venues():
+        url = venue_url(venue.id)
+        organizations, activities = catalog.users_of_venue(venue.id)
+        pages.append(
+            PageView(
+                url=url,
+                title=venue.name,
+                description=t("venue_types." + venue.type) + ", " + wording.address(venue.address),
+                render=lambda venue=venue, url=url, organizations=organizations, activities=activities: renderer.render(
+                    "venue.html", url, venue=venue, users=organizations, activities=activities,
+                    coming=coming_by_venue.get(venue.id, []),
+                ),
+                section=VENUES,
+                edit_path=venue.source.path,
+                stamped=True,
+            )
+        )
+    for code, organizations in sorted(by_category.items()):
+        url = category_url(code)
+        pages.append(
+            PageView(
+                url=url,
+                title=category_name(code),
+                description=t("page.category_intro", name=category_name(code)),
+                render=lambda url=url, code=code, organizations=organizations: renderer.render("category.html", url, code=code, organizations=organizations),
+                section=ORGANIZATIONS,
+            )
+        )
+    return pages

@@ -1,0 +1,154 @@
+"""schema.org JSON-LD for search engines, built from the model and escaped for a ``<script>`` block."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from frivilligkatalogen.model import Activity, Organization
+from frivilligkatalogen.views.wording import public_street
+from frivilligkatalogen.model.activity import WEEKDAYS
+from frivilligkatalogen.model.schedule import Occurrence, local
+
+SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def script_json(data) -> Markup:
+    """JSON safe inside ``<script type="application/ld+json">``: no ``</script>`` can break out."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _place(catalog, activity: Activity) -> dict:
+    if activity.venue:
+        venue = catalog.venues[activity.venue]
+        address = venue.address
+        return {
+            "@type": "Place",
+            "name": venue.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": public_street(address),
+                "postalCode": address.postal_code,
+                "addressLocality": address.city,
+                "addressCountry": "NO",
+            },
+        }
+    if activity.online:
+        return {"@type": "VirtualLocation", "url": activity.online}
+    return {"@type": "Place", "name": activity.location, "address": activity.location}
+
+
+def activity_graph(catalog, org: Organization, activity: Activity, next_dates: list[Occurrence], page_url: str | None) -> list[dict]:
+    """An ``EventSeries`` with its ``eventSchedule`` and an ``Event`` for each coming date."""
+    organizer = {"@id": f"{page_url}#organisasjon"} if page_url else {"@type": "NGO", "name": org.name}
+    series: dict = {
+        "@type": "EventSeries",
+        "name": activity.title,
+        "organizer": organizer,
+        "location": _place(catalog, activity),
+        "eventStatus": "https://schema.org/EventCancelled" if activity.cancelled else "https://schema.org/EventScheduled",
+    }
+    if page_url:
+        series["url"] = f"{page_url}#aktivitet-{activity.id}"
+    schedules = []
+    for rule in activity.schedule or []:
+        schedule = {
+            "@type": "Schedule",
+            "byDay": [f"https://schema.org/{SCHEMA_DAYS[WEEKDAYS.index(d)]}" for d in WEEKDAYS if d in rule.days],
+            "startTime": rule.start.strftime("%H:%M"),
+            "endTime": rule.end.strftime("%H:%M"),
+            "startDate": rule.first.isoformat(),
+            "repeatFrequency": "P1M" if rule.week_of_month is not None else f"P{rule.every}W",
+            "scheduleTimezone": "Europe/Oslo",
+        }
+        if rule.week_of_month is not None:
+            schedule["byMonthWeek"] = rule.week_of_month
+        if rule.until:
+            schedule["endDate"] = rule.until.isoformat()
+        if rule.exceptions:
+            schedule["exceptDate"] = [d.isoformat() for d in sorted(rule.exceptions)]
+        schedules.append(schedule)
+    if schedules:
+        series["eventSchedule"] = schedules
+    events = []
+    for occurrence in next_dates:
+        event = {
+            "@type": "Event",
+            "name": activity.title,
+            "startDate": occurrence.start.date().isoformat() if occurrence.all_day else local(occurrence.start).isoformat(),
+            "endDate": occurrence.end.date().isoformat() if occurrence.all_day else local(occurrence.end).isoformat(),
+            "location": _place(catalog, activity),
+            "organizer": organizer,
+            "eventStatus": "https://schema.org/EventCancelled" if occurrence.cancelled else "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if activity.online else "https://schema.org/OfflineEventAttendanceMode",
+        }
+        if activity.price is not None and activity.price.is_free:
+            event["isAccessibleForFree"] = True
+        events.append(event)
+    if events:
+        series["subEvent"] = events
+    return [series]
+
+
+def _postal(address) -> dict | None:
+    if address is None:
+        return None
+    parts = {
+        "@type": "PostalAddress",
+        "streetAddress": public_street(address),
+        "postalCode": address.postal_code,
+        "addressLocality": address.city,
+        "addressCountry": "NO",
+    }
+    return {key: value for key, value in parts.items() if value}
+
+
+def organization_node(org: Organization, page_url: str | None) -> dict:
+    """The association as a schema.org ``NGO``, identified by its org number."""
+    node: dict = {"@type": "NGO", "name": org.name}
+    if page_url:
+        node["@id"] = page_url + "#organisasjon"
+        node["url"] = page_url
+    if org.summary:
+        node["description"] = org.summary
+    if org.org_number:
+        node["identifier"] = {"@type": "PropertyValue", "propertyID": "organisasjonsnummer", "value": org.org_number}
+    if org.contact.email:
+        node["email"] = org.contact.email
+    if org.contact.phone:
+        node["telephone"] = org.contact.phone
+    same_as = [url for url in [org.contact.website, *(org.social or {}).values()] if url]
+    if same_as:
+        node["sameAs"] = same_as
+    address = _postal(org.address)
+    if address:
+        node["address"] = address
+    return node
+
+
+def organization_json_ld(catalog, org: Organization, next_dates: dict, page_url: str | None) -> Markup:
+    graph = [organization_node(org, page_url)]
+    graph += [item for activity in org.activities or [] for item in activity_graph(catalog, org, activity, next_dates.get(activity.id, []), page_url)]
+    return script_json({"@context": "https://schema.org", "@graph": graph})
+
+
+def venue_json_ld(venue, page_url: str | None) -> Markup:
+    """The venue as a schema.org ``EventVenue`` (a ``CivicStructure``), with capacity and amenities."""
+    from frivilligkatalogen.base.i18n import table
+
+    node: dict = {"@type": "EventVenue", "name": venue.name, "address": _postal(venue.address)}
+    if page_url:
+        node["url"] = page_url
+    if venue.geo:
+        node["geo"] = {"@type": "GeoCoordinates", "latitude": venue.geo.lat, "longitude": venue.geo.lon}
+    if venue.capacity is not None:
+        node["maximumAttendeeCapacity"] = venue.capacity
+    features = [("facilities", code) for code in venue.facilities or []] + [("accessibility", code) for code in venue.accessibility or []]
+    if features:
+        node["amenityFeature"] = [
+            {"@type": "LocationFeatureSpecification", "name": table(group)[code], "value": True} for group, code in features
+        ]
+    return script_json({"@context": "https://schema.org", **node})
