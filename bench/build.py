@@ -1,4 +1,5 @@
-"""The build benchmark: this project against the obvious way, at 1,000, 5,000 and 20,000 associations.
+"""The build benchmark: this project against the obvious way, at 1,000, 5,000 and 20,000
+associations.
 
 For each size it generates a synthetic municipality (``synthetic.py``) and times:
 
@@ -43,7 +44,14 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
     import threading
 
     started = time.perf_counter()
-    process = subprocess.Popen(["/usr/bin/time", "-f", "%M", *command], cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        ["/usr/bin/time", "-f", "%M", *command],
+        cwd=cwd,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     together = [0.0]
 
     def sample():
@@ -95,9 +103,9 @@ def markdown_site(root: Path, target: Path) -> Path:
     """The baseline: the same content as Markdown pages, built by plain MkDocs + Material."""
     sys.path.insert(0, str(REPO / "plugins"))
     from frivilligkatalogen import wording
+    from frivilligkatalogen.base.options import read_site_settings
     from frivilligkatalogen.catalog.loading import load_catalog
     from frivilligkatalogen.model.categories import category_name
-    from frivilligkatalogen.base.options import read_site_settings
 
     catalog = load_catalog(read_site_settings(root))
     docs = target / "docs"
@@ -105,14 +113,30 @@ def markdown_site(root: Path, target: Path) -> Path:
     (docs / "lokaler").mkdir(parents=True)
     (docs / "index.md").write_text("# Frivilligkatalogen\n", encoding="utf-8")
     for org in catalog.organizations.values():
-        lines = [f"# {org.name}", "", org.summary or "", "", ", ".join(category_name(c) for c in org.categories), "", org.description or "", "", "## Kontakt", ""]
+        lines = [
+            f"# {org.name}",
+            "",
+            org.summary or "",
+            "",
+            ", ".join(category_name(c) for c in org.categories),
+            "",
+            org.description or "",
+            "",
+            "## Kontakt",
+            "",
+        ]
         if org.contact.email:
             lines.append(f"- E-post: <{org.contact.email}>")
         if org.contact.phone:
             lines.append(f"- Telefon: {wording.phone(org.contact.phone)}")
         lines += ["", "## Aktiviteter", ""]
         for activity in org.activities or []:
-            lines += [f"### {activity.title}", "", *[f"- {line}" for line in wording.when(activity)], ""]
+            lines += [
+                f"### {activity.title}",
+                "",
+                *[f"- {line}" for line in wording.when(activity)],
+                "",
+            ]
         (docs / "organisasjoner" / f"{org.id}.md").write_text("\n".join(lines), encoding="utf-8")
     for venue in catalog.venues.values():
         text = f"# {venue.name}\n\n{wording.address(venue.address)}\n\n{venue.description or ''}\n"
@@ -128,18 +152,33 @@ def markdown_site(root: Path, target: Path) -> Path:
 def run(count: int) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{count}-"))
     root = generate(count, work / "ours")
-    ours_s, ours_mb, ours_all_mb, output = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "ours-site")], root)
+    ours_s, ours_mb, ours_all_mb, output = timed(
+        [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "ours-site")], root
+    )
     empty = generate(0, work / "empty")
-    empty_s, _, _, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "empty-site")], empty)
+    empty_s, _, _, _ = timed(
+        [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "empty-site")], empty
+    )
     pages = html_pages(work / "ours-site") - html_pages(work / "empty-site")
     embeds = html_pages(work / "ours-site" / "embed") - html_pages(work / "empty-site" / "embed")
-    check_s, _, _, _ = timed([PYTHON, "-m", "frivilligkatalogen.adapters.cli", "check", str(root)], root)
+    check_s, _, _, _ = timed(
+        [PYTHON, "-m", "frivilligkatalogen.adapters.cli", "check", str(root)], root
+    )
     base = markdown_site(root, work / "baseline")
-    base_s, base_mb, _, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "baseline-site")], base)
+    base_s, base_mb, _, _ = timed(
+        [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "baseline-site")], base
+    )
     shutil.rmtree(work, ignore_errors=True)
     return {
-        "count": count, "ours_s": ours_s, "ours_mb": ours_mb, "ours_all_mb": ours_all_mb, "base_s": base_s, "base_mb": base_mb,
-        "per_page_ms": (ours_s - empty_s) * 1000 / max(pages, 1), "check_s": check_s, "pages": pages,
+        "count": count,
+        "ours_s": ours_s,
+        "ours_mb": ours_mb,
+        "ours_all_mb": ours_all_mb,
+        "base_s": base_s,
+        "base_mb": base_mb,
+        "per_page_ms": (ours_s - empty_s) * 1000 / max(pages, 1),
+        "check_s": check_s,
+        "pages": pages,
         "per_full_page_ms": (ours_s - empty_s) * 1000 / max(pages - embeds, 1),
     }
 

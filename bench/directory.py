@@ -1,4 +1,5 @@
-"""Benchmark of the directory page at scale: transfer before the first filter result, and filter speed.
+"""Benchmark of the directory page at scale: transfer before the first filter result, and filter
+speed.
 
 Generates a synthetic municipality (default 5,000 associations), builds it, serves
 it on 127.0.0.1 and opens /organisasjoner/ in Chromium. It measures:
@@ -27,9 +28,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+from browser import CHROMIUM_ARGS, SiteServer, chromium_path  # noqa: E402
 from readme import write_table  # noqa: E402
 from synthetic import generate  # noqa: E402
-from browser import CHROMIUM_ARGS, SiteServer, chromium_path  # noqa: E402
 
 TRANSFER_LIMIT_KB = 600
 FILTER_LIMIT_MS = 100
@@ -38,7 +39,12 @@ FILTER_LIMIT_MS = 100
 def build(count: int) -> Path:
     root = generate(count, Path(tempfile.mkdtemp(prefix=f"katalog-{count}-")) / "site-root")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")], cwd=root, check=True, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
+        cwd=root,
+        check=True,
+        env=env,
+    )
     return root / "site"
 
 
@@ -49,26 +55,39 @@ def measure(site: Path) -> dict:
     loaded: list[str] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
             page = browser.new_page(viewport={"width": 412, "height": 900})
             page.on("requestfinished", lambda request: loaded.append(request.url))
             page.goto(server.url + "organisasjoner/")
             page.wait_for_selector("#katalog-filter:not([hidden])")
             ready = list(loaded)
-            in_html = len((site / "organisasjoner/index.html").read_text(encoding="utf-8").split('<li class="katalog-card">')) - 1
+            in_html = (
+                len(
+                    (site / "organisasjoner/index.html")
+                    .read_text(encoding="utf-8")
+                    .split('<li class="katalog-card">')
+                )
+                - 1
+            )
             timings = []
             boxes = page.locator('#katalog-filter input[type="checkbox"]')
-            page.evaluate("document.querySelectorAll('#katalog-filter details').forEach(d => d.open = true)")
+            page.evaluate(
+                "document.querySelectorAll('#katalog-filter details').forEach(d => d.open = true)"
+            )
             for round_ in range(20):
                 box = boxes.nth((round_ * 7) % boxes.count())
-                timings.append(page.evaluate(
-                    """box => new Promise(done => {
+                timings.append(
+                    page.evaluate(
+                        """box => new Promise(done => {
                         const start = performance.now();
                         box.click();
                         requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
                     })""",
-                    box.element_handle(),
-                ))
+                        box.element_handle(),
+                    )
+                )
             age = page.evaluate(
                 """() => new Promise(done => {
                     const input = document.querySelector('#katalog-filter input[name=alder]');
@@ -84,28 +103,46 @@ def measure(site: Path) -> dict:
         server.stop()
     sizes = {}
     for url in ready:
-        path = urlsplit(url).path[len("/frivilligkatalogen/"):]
+        path = urlsplit(url).path[len("/frivilligkatalogen/") :]
         file = site / (path + "index.html" if path.endswith("/") or path == "" else path)
         if file.is_file():
             sizes[path or "index.html"] = len(gzip.compress(file.read_bytes(), compresslevel=6))
-    return {"cards": cards, "in_html": in_html, "transfer_kb": sum(sizes.values()) / 1024, "files": sizes, "filter_ms": statistics.median(timings), "filter_max_ms": max(timings)}
+    return {
+        "cards": cards,
+        "in_html": in_html,
+        "transfer_kb": sum(sizes.values()) / 1024,
+        "files": sizes,
+        "filter_ms": statistics.median(timings),
+        "filter_max_ms": max(timings),
+    }
 
 
 def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     site = build(count)
     result = measure(site)
-    print(f"Associations: {count} (cards in the HTML: {result['in_html']}; after filtering, the page says: {result['cards']})")
-    print(f"Transfer before the first filter result (gzip): {result['transfer_kb']:.0f} KB (limit {TRANSFER_LIMIT_KB} KB)")
+    print(
+        f"Associations: {count} (cards in the HTML: {result['in_html']}; after filtering, the page says: {result['cards']})"
+    )
+    print(
+        f"Transfer before the first filter result (gzip): {result['transfer_kb']:.0f} KB (limit {TRANSFER_LIMIT_KB} KB)"
+    )
     for path, size in sorted(result["files"].items(), key=lambda item: -item[1]):
         print(f"  {size / 1024:7.1f} KB  {path}")
-    print(f"Filter change to next frame: median {result['filter_ms']:.1f} ms, max {result['filter_max_ms']:.1f} ms (limit {FILTER_LIMIT_MS} ms)")
+    print(
+        f"Filter change to next frame: median {result['filter_ms']:.1f} ms, max {result['filter_max_ms']:.1f} ms (limit {FILTER_LIMIT_MS} ms)"
+    )
     ok = result["transfer_kb"] < TRANSFER_LIMIT_KB and result["filter_ms"] < FILTER_LIMIT_MS
-    write_table("directory", "\n".join([
-        "| associations | transfer before the first filter result (gzip) | filter change to next frame (median / max) |",
-        "|---|---|---|",
-        f"| {count:,} | {result['transfer_kb']:.0f} KB (limit {TRANSFER_LIMIT_KB} KB) | {result['filter_ms']:.0f} ms / {result['filter_max_ms']:.0f} ms (limit {FILTER_LIMIT_MS} ms) |",
-    ]))
+    write_table(
+        "directory",
+        "\n".join(
+            [
+                "| associations | transfer before the first filter result (gzip) | filter change to next frame (median / max) |",
+                "|---|---|---|",
+                f"| {count:,} | {result['transfer_kb']:.0f} KB (limit {TRANSFER_LIMIT_KB} KB) | {result['filter_ms']:.0f} ms / {result['filter_max_ms']:.0f} ms (limit {FILTER_LIMIT_MS} ms) |",
+            ]
+        ),
+    )
     print("Within targets." if ok else "OUTSIDE TARGETS.")
     return 0 if ok else 1
 

@@ -13,4 +13,7 @@ def write_table(name: str, table: str) -> None:
     pattern = re.compile(rf"(<!-- bench:{name} -->\n).*?(<!-- /bench:{name} -->)", re.DOTALL)
     if not pattern.search(text):
         raise SystemExit(f"README.md has no <!-- bench:{name} --> block")
-    README.write_text(pattern.sub(lambda m: m.group(1) + table.rstrip() + "\n" + m.group(2), text), encoding="utf-8")
+    README.write_text(
+        pattern.sub(lambda m: m.group(1) + table.rstrip() + "\n" + m.group(2), text),
+        encoding="utf-8",
+    )

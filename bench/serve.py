@@ -1,4 +1,5 @@
-"""Serve benchmark: with 5,000 associations in data/, edit one file and time until the served page shows it.
+"""Serve benchmark: with 5,000 associations in data/, edit one file and time until the served page
+shows it.
 
 Runs ``mkdocs serve`` the documented way for a large catalogue, with
 ``KATALOG_UTVALG`` naming the associations being edited, changes one
@@ -48,7 +49,10 @@ def main() -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KATALOG_UTVALG="lag-0000*")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     page = f"http://127.0.0.1:{port}/frivilligkatalogen/organisasjoner/lag-00003/"
     try:
@@ -71,12 +75,19 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=20)
-    print(f"{count} associations in data/, serving KATALOG_UTVALG=lag-0000*: change shown after {seconds:.1f} s (limit {LIMIT_S:.0f} s)")
-    write_table("serve", "\n".join([
-        "| associations in data/ | served with | edit to page showing it |",
-        "|---|---|---|",
-        f"| {count:,} | `KATALOG_UTVALG=lag-0000*` | {seconds:.1f} s (limit {LIMIT_S:.0f} s) |",
-    ]))
+    print(
+        f"{count} associations in data/, serving KATALOG_UTVALG=lag-0000*: change shown after {seconds:.1f} s (limit {LIMIT_S:.0f} s)"
+    )
+    write_table(
+        "serve",
+        "\n".join(
+            [
+                "| associations in data/ | served with | edit to page showing it |",
+                "|---|---|---|",
+                f"| {count:,} | `KATALOG_UTVALG=lag-0000*` | {seconds:.1f} s (limit {LIMIT_S:.0f} s) |",
+            ]
+        ),
+    )
     return 0 if seconds <= LIMIT_S else 1
 
 

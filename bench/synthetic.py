@@ -15,12 +15,116 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CATEGORIES = [1100, 1200, 1300, 2300, 3400, 4100, 4200, 5100, 5200, 6100, 6200, 7100, 8200, 9100, 10100, 13100, 14100]
+CATEGORIES = [
+    1100,
+    1200,
+    1300,
+    2300,
+    3400,
+    4100,
+    4200,
+    5100,
+    5200,
+    6100,
+    6200,
+    7100,
+    8200,
+    9100,
+    10100,
+    13100,
+    14100,
+]
 AREAS = ["Sentrum", "Nordbygda", "Sørbygda", "Vestsida", "Øyane"]
-PLACES = ["Lindvik", "Nordbygda", "Sørbygda", "Vestsida", "Holmøy", "Berg", "Dalen", "Fjellheim", "Strand", "Haugen"]
-KINDS = ["idrettslag", "skolekorps", "kor", "speidergruppe", "pensjonistforening", "turlag", "sjakklubb", "historielag", "velforening", "teaterlag", "husflidslag", "fotballklubb", "dansegruppe", "menighetsgruppe", "leksehjelp", "språkkafé", "seniordans", "e-sportklubb", "fiskeforening", "hagelag"]
-WORDS = "vi møtes hver uke og ønsker nye medlemmer velkommen alle kan være med uansett alder og erfaring vi har det sosialt og lærer av hverandre barn unge voksne og eldre trener øver spiller synger går tur lager mat hjelper naboer i nærmiljøet".split()
-TYPES = ["school", "gym", "sports_hall", "community_house", "culture_house", "library", "church", "meeting_room", "outdoor", "other"]
+PLACES = [
+    "Lindvik",
+    "Nordbygda",
+    "Sørbygda",
+    "Vestsida",
+    "Holmøy",
+    "Berg",
+    "Dalen",
+    "Fjellheim",
+    "Strand",
+    "Haugen",
+]
+KINDS = [
+    "idrettslag",
+    "skolekorps",
+    "kor",
+    "speidergruppe",
+    "pensjonistforening",
+    "turlag",
+    "sjakklubb",
+    "historielag",
+    "velforening",
+    "teaterlag",
+    "husflidslag",
+    "fotballklubb",
+    "dansegruppe",
+    "menighetsgruppe",
+    "leksehjelp",
+    "språkkafé",
+    "seniordans",
+    "e-sportklubb",
+    "fiskeforening",
+    "hagelag",
+]
+WORDS = [
+    "vi",
+    "møtes",
+    "hver",
+    "uke",
+    "og",
+    "ønsker",
+    "nye",
+    "medlemmer",
+    "velkommen",
+    "alle",
+    "kan",
+    "være",
+    "med",
+    "uansett",
+    "alder",
+    "og",
+    "erfaring",
+    "vi",
+    "har",
+    "det",
+    "sosialt",
+    "og",
+    "lærer",
+    "av",
+    "hverandre",
+    "barn",
+    "unge",
+    "voksne",
+    "og",
+    "eldre",
+    "trener",
+    "øver",
+    "spiller",
+    "synger",
+    "går",
+    "tur",
+    "lager",
+    "mat",
+    "hjelper",
+    "naboer",
+    "i",
+    "nærmiljøet",
+]
+TYPES = [
+    "school",
+    "gym",
+    "sports_hall",
+    "community_house",
+    "culture_house",
+    "library",
+    "church",
+    "meeting_room",
+    "outdoor",
+    "other",
+]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
@@ -40,12 +144,12 @@ def sentence(rng: random.Random, count: int) -> str:
 
 def venue_yaml(rng: random.Random, index: int) -> str:
     place = rng.choice(PLACES)
-    return f"""name: {place} {rng.choice(['grendahus', 'skole', 'hall', 'kulturhus', 'bedehus'])} {index}
+    return f"""name: {place} {rng.choice(["grendahus", "skole", "hall", "kulturhus", "bedehus"])} {index}
 type: {rng.choice(TYPES)}
 address: {{street: "{place}vegen {index % 90 + 1}", postal_code: "{5700 + index % 20}", city: {place}}}
 geo: {{lat: {60.3 + rng.random() / 3:.4f}, lon: {5.0 + rng.random() / 2:.4f}}}
 capacity: {rng.randint(20, 400)}
-accessibility: [{rng.choice(['step_free_entrance', 'wheelchair_accessible', 'elevator'])}]
+accessibility: [{rng.choice(["step_free_entrance", "wheelchair_accessible", "elevator"])}]
 booking: {{email: booking{index}@lindvik.kommune.no, free_for_volunteers: {str(rng.random() < 0.6).lower()}}}
 verified: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}
 """
@@ -53,7 +157,13 @@ verified: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}
 
 def activity_yaml(rng: random.Random, index: int, venue: str) -> str:
     start = rng.choice(["17:00", "18:00", "18:30", "19:00", "10:00"])
-    end = {"17:00": "18:30", "18:00": "20:00", "18:30": "20:00", "19:00": "21:00", "10:00": "12:00"}[start]
+    end = {
+        "17:00": "18:30",
+        "18:00": "20:00",
+        "18:30": "20:00",
+        "19:00": "21:00",
+        "10:00": "12:00",
+    }[start]
     shape = rng.random()
     if shape < 0.7:
         days = ", ".join(sorted(rng.sample(DAYS, rng.choice([1, 1, 2])), key=DAYS.index))
@@ -71,13 +181,19 @@ def activity_yaml(rng: random.Random, index: int, venue: str) -> str:
     else:
         month = rng.randint(1, 6)
         when = f"""    dates:
-      - {{start: 2027-0{month}-1{rng.randint(0, 9)}T{start}, end: 2027-0{month}-1{rng.randint(0, 9)}T{end}}}""".replace(f"T{end}}}", f"T{end}}}")
+      - {{start: 2027-0{month}-1{rng.randint(0, 9)}T{start}, end: 2027-0{month}-1{rng.randint(0, 9)}T{end}}}""".replace(
+            f"T{end}}}", f"T{end}}}"
+        )
         day = rng.randint(10, 19)
         when = f"""    dates:
       - {{start: 2027-0{month}-{day}T{start}, end: 2027-0{month}-{day}T{end}}}"""
-    price = "{free: true}" if rng.random() < 0.4 else f"{{amount: {rng.choice([50, 100, 200])}, per: time}}"
+    price = (
+        "{free: true}"
+        if rng.random() < 0.4
+        else f"{{amount: {rng.choice([50, 100, 200])}, per: time}}"
+    )
     return f"""  - id: aktivitet-{index}
-    title: {rng.choice(['Trening', 'Øvelse', 'Møte', 'Tur', 'Kurs', 'Kveld'])} {index}
+    title: {rng.choice(["Trening", "Øvelse", "Møte", "Tur", "Kurs", "Kveld"])} {index}
     venue: {venue}
     price: {price}
 {when}
@@ -89,16 +205,22 @@ def organization_yaml(rng: random.Random, index: int, venues: int) -> str:
     kind = rng.choice(KINDS)
     categories = ", ".join(str(c) for c in rng.sample(CATEGORIES, rng.choice([1, 1, 2, 3])))
     age_min = rng.choice([None, 6, 8, 10, 13, 18, 60])
-    audience = f"audience: {{age_min: {age_min}, age_max: {min(120, age_min + rng.choice([4, 8, 60]))}}}\n" if age_min is not None else ""
+    audience = (
+        f"audience: {{age_min: {age_min}, age_max: {min(120, age_min + rng.choice([4, 8, 60]))}}}\n"
+        if age_min is not None
+        else ""
+    )
     venue = f"venue-{rng.randrange(venues):05d}"
-    description = "\n".join("  " + sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(2, 5)))
+    description = "\n".join(
+        "  " + sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(2, 5))
+    )
     return f"""name: {place} {kind} {index}
 org_number: "{org_number(rng)}"
 categories: [{categories}]
 summary: {sentence(rng, rng.randint(8, 18))}
 description: |
 {description}
-{audience}languages: [{rng.choice(['nb', 'nb, en', 'nb, uk', 'nn'])}]
+{audience}languages: [{rng.choice(["nb", "nb, en", "nb, uk", "nn"])}]
 area: {rng.choice(AREAS)}
 contact: {{email: post{index}@lag.no, phone: "55{index % 1000000:06d}"}}
 venues: [{venue}]
@@ -118,15 +240,21 @@ def generate(count: int, target: Path, seed: int = 2026) -> Path:
     (target / "data/grants").mkdir(parents=True)
     venues = max(1, count // 10)
     for index in range(venues):
-        (target / f"data/venues/venue-{index:05d}.yaml").write_text(venue_yaml(rng, index), encoding="utf-8")
+        (target / f"data/venues/venue-{index:05d}.yaml").write_text(
+            venue_yaml(rng, index), encoding="utf-8"
+        )
     for index in range(count):
-        (target / f"data/organizations/lag-{index:05d}.yaml").write_text(organization_yaml(rng, index, venues), encoding="utf-8")
+        (target / f"data/organizations/lag-{index:05d}.yaml").write_text(
+            organization_yaml(rng, index, venues), encoding="utf-8"
+        )
     shutil.copy(REPO / "data/holidays.yaml", target / "data/holidays.yaml")
     for grant in (REPO / "data/grants").glob("*.yaml"):
         shutil.copy(grant, target / "data/grants" / grant.name)
     shutil.copytree(REPO / "content", target / "content")
     shutil.copytree(REPO / "overrides", target / "overrides")
-    (target / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return target
 
 

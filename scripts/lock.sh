@@ -13,5 +13,6 @@ upgrade=(--upgrade); [ $# -gt 0 ] && upgrade=()
 # The test lock is resolved first; the site lock is held to the same versions (-c), so the
 # tests always run the versions a municipality publishes with.
 "${compile[@]}" "${upgrade[@]}" --extra test --output-file requirements/test.txt "$@" pyproject.toml
-"${compile[@]}" "${upgrade[@]}" --constraint requirements/test.txt --output-file requirements/site.txt "$@" pyproject.toml
+# (Always --upgrade: the constraint pins every version; -P NAME would add NAME to the site lock.)
+"${compile[@]}" --upgrade --constraint requirements/test.txt --output-file requirements/site.txt pyproject.toml
 echo "Låsefilene i requirements/ er oppdatert. Kjør scripts/test.sh før du committer."

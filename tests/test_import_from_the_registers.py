@@ -19,7 +19,8 @@ from urllib.error import URLError
 
 import pytest
 
-from frivilligkatalogen.registers.reading import RegisterError, fetch_municipality, readable_name, unit_from_register
+from frivilligkatalogen.registers.readable import readable_name, unit_from_register
+from frivilligkatalogen.registers.reading import RegisterError, fetch_municipality
 
 from conftest import REPO, katalog, mkdocs_build
 
@@ -256,7 +257,7 @@ def test_an_address_through_a_person_keeps_only_postal_code_and_place(lines):
 
 
 def test_small_words_stay_small_in_names_and_places():
-    from frivilligkatalogen.registers.reading import place_name
+    from frivilligkatalogen.registers.readable import place_name
 
     assert readable_name("FORENINGEN TIL FREMME AV SJAKK", {"lindvik"}) == "Foreningen til fremme av sjakk"
     unit = unit_from_register({

@@ -18,22 +18,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from frivilligkatalogen.catalog.loading import Catalog, load_catalog, unusable_folder
-from frivilligkatalogen.model.values import is_id
-from frivilligkatalogen.build.files import FolderRefused, replace_folder, write_files, write_pages
-from frivilligkatalogen.views.json_schema import SCHEMA_PATHS
-from frivilligkatalogen.build.outputs import iter_site_files
-from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.views.pages import build_pages
-from frivilligkatalogen.base.errors import KatalogError, printable
-from frivilligkatalogen.forms.templates import write_templates
 from frivilligkatalogen.adapters.progress import ProgressLine
+from frivilligkatalogen.base.errors import KatalogError, printable
+from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.build.files import FolderRefused, replace_folder, write_files, write_pages
+from frivilligkatalogen.build.outputs import iter_site_files
+from frivilligkatalogen.catalog.loading import Catalog, load_catalog, unusable_folder
+from frivilligkatalogen.forms.templates import write_templates
+from frivilligkatalogen.model.values import is_id
+from frivilligkatalogen.views.json_schema import SCHEMA_PATHS
+from frivilligkatalogen.views.pages import build_pages
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
 NEW_KINDS = {"organization": "organizations", "venue": "venues"}
@@ -43,7 +41,9 @@ class NorwegianHelp(argparse.HelpFormatter):
     """argparse's help with Norwegian headings."""
 
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix=t("cli.usage") if prefix is None else prefix)
+        super().add_usage(
+            usage, actions, groups, prefix=t("cli.usage") if prefix is None else prefix
+        )
 
 
 class NorwegianParser(argparse.ArgumentParser):
@@ -64,7 +64,9 @@ class NorwegianParser(argparse.ArgumentParser):
             message = t("cli.missing_arguments", names=english.split(":", 1)[1].strip())
         elif "invalid choice:" in english:
             value = english.split("invalid choice:", 1)[1].split("(")[0].strip()
-            choices = english.split("choose from", 1)[1].strip(" )") if "choose from" in english else ""
+            choices = (
+                english.split("choose from", 1)[1].strip(" )") if "choose from" in english else ""
+            )
             message = t("cli.invalid_choice", value=value, choices=choices)
         elif "unrecognized arguments:" in english:
             message = t("cli.unknown_arguments", names=english.split(":", 1)[1].strip())
@@ -85,18 +87,38 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("KATALOG_DEBUG"):
             raise
-        print(t("cli.unexpected", kind=type(error).__name__, detail=printable(str(error))), file=sys.stderr)
+        print(
+            t("cli.unexpected", kind=type(error).__name__, detail=printable(str(error))),
+            file=sys.stderr,
+        )
         return 3
 
 
 COMMANDS = {
     "check": [("root", {"nargs": "?", "default": "."}), ("--registers", {"metavar": "FIL"})],
-    "import": [("register", {"choices": ["brreg"]}), ("file", {"nargs": "?", "metavar": "FIL"}), ("--kommune", {"metavar": "NNNN"}),
-               ("--kategorier", {"metavar": "FIL"}), ("--root", {"default": "."})],
-    "new": [("kind", {"choices": ["organization", "venue"]}), ("id", {}), ("--root", {"default": "."})],
+    "import": [
+        ("register", {"choices": ["brreg"]}),
+        ("file", {"nargs": "?", "metavar": "FIL"}),
+        ("--kommune", {"metavar": "NNNN"}),
+        ("--kategorier", {"metavar": "FIL"}),
+        ("--root", {"default": "."}),
+    ],
+    "new": [
+        ("kind", {"choices": ["organization", "venue"]}),
+        ("id", {}),
+        ("--root", {"default": "."}),
+    ],
     "generate": [("--out", {"required": True}), ("--root", {"default": "."})],
-    "from-issue": [("--event", {"default": None}), ("--root", {"default": "."}), ("--out", {"default": "skjema-resultat"})],
-    "stale": [("root", {"nargs": "?", "default": "."}), ("--days", {"type": int}), ("--markdown", {"action": "store_true"})],
+    "from-issue": [
+        ("--event", {"default": None}),
+        ("--root", {"default": "."}),
+        ("--out", {"default": "skjema-resultat"}),
+    ],
+    "stale": [
+        ("root", {"nargs": "?", "default": "."}),
+        ("--days", {"type": int}),
+        ("--markdown", {"action": "store_true"}),
+    ],
     "forms": [("--root", {"default": "."})],
 }
 """Each command's arguments; their help texts are ``cli.about.<command>`` and
@@ -106,11 +128,19 @@ COMMANDS = {
 def parser() -> NorwegianParser:
     """The ``katalog`` command line, every word of it from the locale file."""
     top = NorwegianParser(prog="katalog", description=t("cli.about.description"))
-    commands = top.add_subparsers(dest="command", required=True, metavar=t("cli.command_metavar"), title=t("cli.commands_title"), parser_class=NorwegianParser)
+    commands = top.add_subparsers(
+        dest="command",
+        required=True,
+        metavar=t("cli.command_metavar"),
+        title=t("cli.commands_title"),
+        parser_class=NorwegianParser,
+    )
     for command, arguments in COMMANDS.items():
         sub = commands.add_parser(command, help=t(f"cli.about.{command}"))
         for name, options in arguments:
-            sub.add_argument(name, help=t(f"cli.about.{command.replace('-', '_')}_{name.lstrip('-')}"), **options)
+            sub.add_argument(
+                name, help=t(f"cli.about.{command.replace('-', '_')}_{name.lstrip('-')}"), **options
+            )
     return top
 
 
@@ -118,7 +148,9 @@ def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     root = Path(args.root) if hasattr(args, "root") else Path(".")
     if args.command == "from-issue":
-        return run_from_issue(root, args.event or os.environ.get("GITHUB_EVENT_PATH"), Path(args.out))
+        return run_from_issue(
+            root, args.event or os.environ.get("GITHUB_EVENT_PATH"), Path(args.out)
+        )
     if args.command == "stale":
         return run_stale(root, args.days, args.markdown)
     if args.command == "forms":
@@ -148,12 +180,21 @@ def print_problems(catalog: Catalog, stream=sys.stdout) -> None:
 
 def run_check(root: Path, registers: str | None = None) -> int:
     settings = read_site_settings(root)
-    catalog = load_catalog(settings, progress=ProgressLine(t("cli.reading")), keep_positions=bool(registers))
+    catalog = load_catalog(
+        settings, progress=ProgressLine(t("cli.reading")), keep_positions=bool(registers)
+    )
     if catalog.problems:
         print_problems(catalog)
         print(t("cli.problems_found", count=len(catalog.problems)), file=sys.stderr)
         return 1
-    print(t("cli.checked_ok", organizations=len(catalog.organizations), venues=len(catalog.venues), grants=len(catalog.grants)))
+    print(
+        t(
+            "cli.checked_ok",
+            organizations=len(catalog.organizations),
+            venues=len(catalog.venues),
+            grants=len(catalog.grants),
+        )
+    )
     if registers:
         return run_register_check(catalog, Path(registers))
     return 0
@@ -161,7 +202,8 @@ def run_check(root: Path, registers: str | None = None) -> int:
 
 def run_register_check(catalog: Catalog, path: Path) -> int:
     """Associations the register has as deleted, renamed or unknown; one line each."""
-    from frivilligkatalogen.registers.reading import RegisterError, compare, read_units
+    from frivilligkatalogen.registers.compare import compare
+    from frivilligkatalogen.registers.reading import RegisterError, read_units
 
     try:
         units = read_units(path)
@@ -180,9 +222,17 @@ def run_register_check(catalog: Catalog, path: Path) -> int:
     return 0
 
 
-def run_import(root: Path, file: str | None, municipality: str | None, category_file: str | None) -> int:
+def run_import(
+    root: Path, file: str | None, municipality: str | None, category_file: str | None
+) -> int:
     from frivilligkatalogen.registers.drafts import import_units
-    from frivilligkatalogen.registers.reading import RegisterError, fetch_categories, fetch_municipality, read_category_file, read_units
+    from frivilligkatalogen.registers.reading import (
+        RegisterError,
+        fetch_categories,
+        fetch_municipality,
+        read_category_file,
+        read_units,
+    )
 
     if not file and not municipality:
         print(t("cli.error", message=t("import.need_source")), file=sys.stderr)
@@ -195,8 +245,14 @@ def run_import(root: Path, file: str | None, municipality: str | None, category_
             units = fetch_municipality(municipality, progress=ProgressLine(t("import.fetching")))
         categories = read_category_file(Path(category_file)) if category_file else {}
         if municipality and not file and not category_file:
-            numbers = [str(unit.get("organisasjonsnummer")) for unit in units if isinstance(unit, dict) and unit.get("registrertIFrivillighetsregisteret") is True]
-            categories = fetch_categories(numbers, progress=ProgressLine(t("import.fetching_categories")))
+            numbers = [
+                str(unit.get("organisasjonsnummer"))
+                for unit in units
+                if isinstance(unit, dict) and unit.get("registrertIFrivillighetsregisteret") is True
+            ]
+            categories = fetch_categories(
+                numbers, progress=ProgressLine(t("import.fetching_categories"))
+            )
     except RegisterError as error:
         print(t("cli.error", message=error), file=sys.stderr)
         return 2
@@ -231,7 +287,11 @@ def run_new(root: Path, kind: str, new_id: str) -> int:
         print(t("cli.new_exists", path=target), file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    template = (SCAFFOLDS / f"{kind}.yaml").read_text(encoding="utf-8").replace("{today}", settings.today.isoformat())
+    template = (
+        (SCAFFOLDS / f"{kind}.yaml")
+        .read_text(encoding="utf-8")
+        .replace("{today}", settings.today.isoformat())
+    )
     schema = settings.absolute_url(SCHEMA_PATHS[kind])
     if schema:  # editors with yaml-language-server then complete and check the file
         template = f"# yaml-language-server: $schema={schema}\n" + template
@@ -246,8 +306,11 @@ def run_generate(root: Path, out: Path) -> int:
         print_problems(catalog)
         print(t("cli.build_failed"), file=sys.stderr)
         return 1
+
     def write(folder: Path) -> int:
-        return write_pages(build_pages(catalog), folder, progress=ProgressLine(t("cli.writing"))) + write_files(iter_site_files(catalog), folder)
+        return write_pages(
+            build_pages(catalog), folder, progress=ProgressLine(t("cli.writing"))
+        ) + write_files(iter_site_files(catalog), folder)
 
     try:
         count = replace_folder(out, root, write)
@@ -258,9 +321,13 @@ def run_generate(root: Path, out: Path) -> int:
     return 0
 
 
-
 def run_from_issue(root: Path, event_path: str | None, out: Path) -> int:
-    from frivilligkatalogen.forms.from_issue import EventError, from_issue, read_event, write_outputs
+    from frivilligkatalogen.forms.from_issue import (
+        EventError,
+        from_issue,
+        read_event,
+        write_outputs,
+    )
 
     if not event_path:
         print(t("cli.no_event"), file=sys.stderr)
@@ -290,7 +357,15 @@ def run_stale(root: Path, days: int | None, markdown: bool) -> int:
         print(stale_markdown(catalog, entries))
     else:
         for entry in entries:
-            print(f"{entry.path}: {t('stale.line', name=entry.name, date=entry.verified.isoformat(), days=entry.age_days)}")
+            print(
+                f"{entry.path}: "
+                + t(
+                    "stale.line",
+                    name=entry.name,
+                    date=entry.verified.isoformat(),
+                    days=entry.age_days,
+                )
+            )
         print(t("stale.count", count=len(entries), days=settings.stale_after_days), file=sys.stderr)
     return 0
 

@@ -61,7 +61,8 @@ FRAGMENT = re.compile(r"<!--\s*katalog:([a-z-]+)\s*-->")
 
 def _answered(event):
     """An unexpected failure in the catalogue's part of a build ends it with one Norwegian line and
-    exit code 1, like any other build error, instead of a traceback (``mkdocs build -v`` shows it)."""
+    exit code 1, like any other build error, instead of a traceback (``mkdocs build -v`` shows
+    it)."""
 
     @functools.wraps(event)
     def answered(self, *args, **kwargs):
@@ -73,7 +74,9 @@ def _answered(event):
             raise PluginError(printable(str(error))) from error
         except Exception as error:
             log.debug("", exc_info=True)
-            raise PluginError(t("log.unexpected", kind=type(error).__name__, detail=printable(str(error)))) from error
+            raise PluginError(
+                t("log.unexpected", kind=type(error).__name__, detail=printable(str(error)))
+            ) from error
 
     return answered
 
@@ -85,13 +88,16 @@ class _AsWritten(c.BaseConfigOption):
         return value
 
 
-KatalogConfig = type("KatalogConfig", (Config,), {name: c.Optional(_AsWritten()) for name in option_fields()})
+KatalogConfig = type(
+    "KatalogConfig", (Config,), {name: c.Optional(_AsWritten()) for name in option_fields()}
+)
 """The options of the ``katalog`` plugin in ``mkdocs.yml``: derived from the fields of
 :class:`~frivilligkatalogen.base.options.Settings`, where each is declared and documented."""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
-    """Generates the catalogue's pages from ``data/`` inside a MkDocs build (see the module's description)."""
+    """Generates the catalogue's pages from ``data/`` inside a MkDocs build (see the module's
+    description)."""
 
     def __init__(self):
         self.serving = False
@@ -120,7 +126,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.site_dir = config.site_dir
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         options = {name: value for name, value in dict(self.config).items() if value is not None}
-        self.settings = settings_from_options(options, root, config.repo_url or "", config.site_url or "")
+        self.settings = settings_from_options(
+            options, root, config.repo_url or "", config.site_url or ""
+        )
         for campaign in self.settings.campaigns:
             campaign_dates(campaign, self.settings.today.year)  # a wrong one stops the build here
         config.extra["katalog"] = _theme_values(self.settings, bool(config.site_url))
@@ -142,13 +150,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self.catalog = load_catalog(self.settings, map_files=pool.map)
         catalog = self.catalog
         if self.settings.only:
-            log.info(t("log.subset", count=len(catalog.organizations), patterns=", ".join(self.settings.only)))
+            log.info(
+                t(
+                    "log.subset",
+                    count=len(catalog.organizations),
+                    patterns=", ".join(self.settings.only),
+                )
+            )
         count = len(catalog.organizations) + len(catalog.venues) + len(catalog.grants)
         log.info(t("log.loaded", count=count, seconds=f"{time.perf_counter() - started:.1f}"))
         if not catalog.ok:
             for problem in catalog.problems:
                 log.error(str(problem))
-            raise PluginError(t("cli.problems_found", count=len(catalog.problems)) + " " + t("cli.build_failed"))
+            raise PluginError(
+                t("cli.problems_found", count=len(catalog.problems)) + " " + t("cli.build_failed")
+            )
         self.views, self.stamped = {}, {}
         for view in build_pages(catalog):
             if view.stamped:
@@ -157,20 +173,29 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self._add_view(files, config, view)
         self.prototype_ids = {}
         for section, views in self.stamped.items():
-            self.prototype_ids[section] = prototype_id({view.url.rstrip("/").rsplit("/", 1)[1] for view in views})
+            self.prototype_ids[section] = prototype_id(
+                {view.url.rstrip("/").rsplit("/", 1)[1] for view in views}
+            )
             self._add_view(files, config, self._prototype(section, self.prototype_ids[section]))
         self.renderer = PageRenderer(catalog)
-        # The calendars depend only on the catalogue: the workers write them while the theme renders.
+        # The calendars depend only on the catalogue: the workers write them while the theme
+        # renders.
         # A preview of a subset (KATALOG_UTVALG) has no search index: it would only know the subset.
         search = self.settings.search and not (self.serving and self.settings.only)
-        self.site_build = SiteBuild(catalog, Path(config.site_dir), fork=not self.serving, search=search)
+        self.site_build = SiteBuild(
+            catalog, Path(config.site_dir), fork=not self.serving, search=search
+        )
         self.pages_started = time.perf_counter()
         return files
 
     def _prototype(self, section: str, page_id: str) -> PageView:
         """The one page of a section that goes through the theme, with tokens for what varies."""
         return PageView(
-            url=f"{section}{page_id}/", title=TITLE, description=DESCRIPTION, render=lambda: BODY, section=section,
+            url=f"{section}{page_id}/",
+            title=TITLE,
+            description=DESCRIPTION,
+            render=lambda: BODY,
+            section=section,
             edit_path=EDIT if self.settings.repo_url else None,
         )
 
@@ -224,7 +249,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             return ""
         # Hand-written pages may ask for live data: <!-- katalog:NAME -->
         # Live lists change daily and repeat other pages: keep them out of the search index.
-        return FRAGMENT.sub(lambda match: "<div data-pagefind-ignore>" + self.renderer.fragment(match.group(1), page.url) + "</div>", html)
+        return FRAGMENT.sub(
+            lambda match: (
+                "<div data-pagefind-ignore>"
+                + self.renderer.fragment(match.group(1), page.url)
+                + "</div>"
+            ),
+            html,
+        )
 
     def on_build_error(self, *, error):
         if self.site_build is not None:
@@ -256,8 +288,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             output = mark_for_search(output, page.url)
         output, hashes = add_policy(output, self.script_sources)
         self.script_hashes.update(hashes)
-        if view is not None and view.url == f"{view.section}{self.prototype_ids.get(view.section)}/":
-            self.shells[view.section] = Shell.from_prototype(output, config.site_description, self.prototype_ids[view.section])
+        if (
+            view is not None
+            and view.url == f"{view.section}{self.prototype_ids.get(view.section)}/"
+        ):
+            self.shells[view.section] = Shell.from_prototype(
+                output, config.site_description, self.prototype_ids[view.section]
+            )
         return output
 
     @_answered
@@ -273,12 +310,20 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         pages = [(section, view) for section, views in self.stamped.items() for view in views]
-        filled, files = self.site_build.fill_pages(pages, self.shells, self.settings.edit_url, self.prototype_ids, self.settings.absolute_url("") or "")
+        filled, files = self.site_build.fill_pages(
+            pages,
+            self.shells,
+            self.settings.edit_url,
+            self.prototype_ids,
+            self.settings.absolute_url("") or "",
+        )
         seconds = f"{time.perf_counter() - self.pages_started:.1f}"
         log.info(t("log.pages", count=len(self.views) + filled, seconds=seconds))
         log.info(t("log.files", count=files, seconds=seconds))
         # The same policy for hosts that can send it as a header: all pages' theme hashes together.
-        (site / POLICY_FILE).write_text(policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8")
+        (site / POLICY_FILE).write_text(
+            policy(sorted(self.script_hashes), self.script_sources) + "\n", encoding="utf-8"
+        )
         started = time.perf_counter()
         site_build, self.site_build = self.site_build, None
         self.catalog = self.renderer = None  # let go before Pagefind needs the most memory
@@ -297,7 +342,9 @@ def _theme_values(settings: Settings, has_site_url: bool) -> dict:
         "feeds": [
             {"title": t("rss.link_news"), "path": NEWS_PATH},
             {"title": t("rss.link_activities"), "path": ACTIVITIES_PATH},
-        ] if has_site_url else [],
+        ]
+        if has_site_url
+        else [],
         "footer_label": t("footer.label"),
         "accessibility_label": t("footer.accessibility_statement"),
         "privacy_label": t("footer.privacy"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f\ufeff")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f\ufeff"
+)
 """Invisible characters that change the direction or the look of the text around them."""
 
 
@@ -21,8 +23,13 @@ def visible(char: str) -> str:
 
 def printable(text: str) -> str:
     """Text on one line with nothing hidden in it: a file name with a newline or an escape
-    sequence can then never start a line of its own (a GitHub workflow command) or move the cursor."""
-    return text if text.isprintable() and BIDI_CONTROLS.isdisjoint(text) else "".join(map(visible, text))
+    sequence can then never start a line of its own (a GitHub workflow command) or move the
+    cursor."""
+    return (
+        text
+        if text.isprintable() and BIDI_CONTROLS.isdisjoint(text)
+        else "".join(map(visible, text))
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -37,7 +44,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}:"
-        return printable(f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}")
+        return printable(
+            f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        )
 
     def github_annotation(self) -> str:
         """The ``::error`` workflow command GitHub turns into an annotation on the line."""

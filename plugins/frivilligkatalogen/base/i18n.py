@@ -6,7 +6,7 @@ file there, not a hunt through the code. Keys are dotted paths into that file.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -24,11 +24,13 @@ def set_language(language: str) -> None:
     _language = language
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings(language: str = DEFAULT_LANGUAGE) -> dict:
     """The flat table of one language's strings."""
     with open(LOCALES / f"{language}.yaml", encoding="utf-8") as handle:
-        tree = yaml.load(handle, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # every value stays text
+        tree = yaml.load(
+            handle, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+        )  # every value stays text
     flat: dict[str, object] = {}
 
     def walk(prefix: str, node) -> None:
@@ -56,11 +58,13 @@ def table(key: str) -> dict:
     return _table(_language, key)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(language: str, key: str) -> dict:
     prefix = key + "."
-    found = {k[len(prefix):]: v for k, v in strings(language).items() if k.startswith(prefix)}
-    return found or {k[len(prefix):]: v for k, v in strings(DEFAULT_LANGUAGE).items() if k.startswith(prefix)}
+    found = {k[len(prefix) :]: v for k, v in strings(language).items() if k.startswith(prefix)}
+    return found or {
+        k[len(prefix) :]: v for k, v in strings(DEFAULT_LANGUAGE).items() if k.startswith(prefix)
+    }
 
 
 def word_list(key: str) -> list[str]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import Field, dataclass, field, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
 
 from frivilligkatalogen.base.errors import KatalogError
 from frivilligkatalogen.base.i18n import t
-
 
 OPTION = {"option": True}
 """Marks a field of :class:`Settings` as an option a municipality writes under ``katalog`` in
@@ -35,33 +34,40 @@ class Settings:
     """
 
     data_dir: str = field(default="data", metadata=OPTION)
-    """Folder of the YAML data (organizations, venues, grants, holidays), relative to ``mkdocs.yml``."""
+    """Folder of the YAML data (organizations, venues, grants, holidays), relative to
+    ``mkdocs.yml``."""
 
     municipality: str = field(default="Kommunen", metadata=OPTION)
     """The municipality's name as residents say it, e.g. ``Lindvik kommune``."""
 
     areas: list[str] = field(default_factory=list, metadata=OPTION)
-    """The municipality's areas (bydeler, grender). When set, an association's ``area`` must be one of them."""
+    """The municipality's areas (bydeler, grender). When set, an association's ``area`` must be one
+    of them."""
 
     stale_after_days: int = field(default=365, metadata=OPTION)
-    """Entries whose ``verified`` date is older than this many days are marked as possibly out of date."""
+    """Entries whose ``verified`` date is older than this many days are marked as possibly out of
+    date."""
 
     campaigns: list[dict] = field(default_factory=lambda: [dict(DEFAULT_CAMPAIGN)], metadata=OPTION)
-    """National campaign days and weeks for the annual wheel, each ``{name, date: "MM-DD", until?: "MM-DD",
+    """National campaign days and weeks for the annual wheel, each ``{name, date: "MM-DD", until?:
+    "MM-DD",
     url?}``. The default is Frivillighetsdagen, 5 December."""
 
     edit_branch: str = field(default="main", metadata=OPTION)
-    """The branch the "Endre" links of generated pages open their YAML file on (with ``repo_url``)."""
+    """The branch the "Endre" links of generated pages open their YAML file on (with
+    ``repo_url``)."""
 
     county: str = field(default="", metadata=OPTION)
     """The county (fylke) the municipality lies in, e.g. ``Vestland``; HSDS addresses need it."""
 
     licence: dict = field(default_factory=lambda: dict(DEFAULT_LICENCE), metadata=OPTION)
-    """The licence of the open data (``/data/``), ``{name, url}``; shown on the "Åpne data" page and in
+    """The licence of the open data (``/data/``), ``{name, url}``; shown on the "Åpne data" page and
+    in
     every export. Norway's NLOD 2.0 unless the municipality chooses another."""
 
     accessibility_statement: str | None = field(default=None, metadata=OPTION)
-    """The municipality's accessibility statement (tilgjengelighetserklæring, usually on uustatus.no),
+    """The municipality's accessibility statement (tilgjengelighetserklæring, usually on
+    uustatus.no),
     linked from the footer of every page, embeds included, as the law requires."""
 
     privacy_page: str = field(default="personvern/", metadata=OPTION)
@@ -72,14 +78,17 @@ class Settings:
     """Where residents and associations write about the site; shown in every page's footer."""
 
     search: bool = field(default=True, metadata=OPTION)
-    """Index the built site with Pagefind and offer the search page (``/sok/``) and header search box.
+    """Index the built site with Pagefind and offer the search page (``/sok/``) and header search
+    box.
     Turn off only to save a second on quick local builds."""
 
     repo_url: str = ""
-    """The repository's web address (MkDocs ``repo_url``); with ``edit_branch`` it gives "Endre" links."""
+    """The repository's web address (MkDocs ``repo_url``); with ``edit_branch`` it gives "Endre"
+    links."""
 
     site_url: str = ""
-    """The site's public address (MkDocs ``site_url``); needed for ``webcal://`` links and feed URLs."""
+    """The site's public address (MkDocs ``site_url``); needed for ``webcal://`` links and feed
+    URLs."""
 
     only: list[str] = field(default_factory=lambda: only_from_environment())
     """Id patterns of the associations to build (``KATALOG_UTVALG``); empty builds all."""
@@ -108,12 +117,15 @@ class Settings:
         return urlsplit(self.site_url).hostname or "frivilligkatalogen.invalid"
 
     def issue_form_url(self, form: str, **answers: str) -> str | None:
-        """A new issue with one of the forms, its questions prefilled (GitHub's ``?template=`` links)."""
+        """A new issue with one of the forms, its questions prefilled (GitHub's ``?template=``
+        links)."""
         if not self.repo_url:
             return None
         from urllib.parse import urlencode
 
-        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode({"template": f"{form}.yml", **answers})
+        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode(
+            {"template": f"{form}.yml", **answers}
+        )
 
     def edit_url(self, relative_path: str) -> str | None:
         """Where a data file opens in the repository's web editor."""
@@ -132,20 +144,41 @@ class OptionsError(KatalogError):
 
 
 def check_options(options: dict) -> list[str]:
-    """A Norwegian line for each option that is unknown or of the wrong type (empty when all is well)."""
+    """A Norwegian line for each option that is unknown or of the wrong type (empty when all is
+    well)."""
     known = option_fields()
     mistakes = []
     for name, value in options.items():
         if name not in known:
             close = difflib.get_close_matches(str(name), known, n=1)
-            mistakes.append(t("settings.unknown_option", name=name, hint=t("settings.did_you_mean", name=close[0]) if close else ""))
+            mistakes.append(
+                t(
+                    "settings.unknown_option",
+                    name=name,
+                    hint=t("settings.did_you_mean", name=close[0]) if close else "",
+                )
+            )
         elif value is not None and not _fits(value, known[name].type):
-            mistakes.append(t("settings.bad_option", name=name, expected=t(f"settings.type.{_type_key(known[name].type)}")))
+            mistakes.append(
+                t(
+                    "settings.bad_option",
+                    name=name,
+                    expected=t(f"settings.type.{_type_key(known[name].type)}"),
+                )
+            )
     return mistakes
 
 
 def _type_key(annotation: str) -> str:
-    return {"str": "text", "str | None": "text", "int": "integer", "bool": "boolean", "list[str]": "texts", "list[dict]": "mappings", "dict": "mapping"}[annotation]
+    return {
+        "str": "text",
+        "str | None": "text",
+        "int": "integer",
+        "bool": "boolean",
+        "list[str]": "texts",
+        "list[dict]": "mappings",
+        "dict": "mapping",
+    }[annotation]
 
 
 def _fits(value, annotation: str) -> bool:
@@ -162,7 +195,11 @@ def _fits(value, annotation: str) -> bool:
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     return isinstance(value, list) and all(isinstance(item, dict) for item in value)
 
-DEFAULT_LICENCE = {"name": "Norsk lisens for offentlige data (NLOD) 2.0", "url": "https://data.norge.no/nlod/no/2.0"}
+
+DEFAULT_LICENCE = {
+    "name": "Norsk lisens for offentlige data (NLOD) 2.0",
+    "url": "https://data.norge.no/nlod/no/2.0",
+}
 
 DEFAULT_CAMPAIGN = {"name": "Frivillighetsdagen", "date": "12-05"}
 """The international volunteer day, 5 December."""
@@ -170,19 +207,24 @@ DEFAULT_CAMPAIGN = {"name": "Frivillighetsdagen", "date": "12-05"}
 
 def only_from_environment() -> list[str]:
     """``KATALOG_UTVALG="lindvik-*,tertnes-skolekorps"``: preview a subset of a large catalogue."""
-    return [part.strip() for part in os.environ.get("KATALOG_UTVALG", "").split(",") if part.strip()]
+    return [
+        part.strip() for part in os.environ.get("KATALOG_UTVALG", "").split(",") if part.strip()
+    ]
 
 
 def build_date() -> date:
     """Today, or the reproducible-builds date ``SOURCE_DATE_EPOCH`` when it is set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
-def settings_from_options(options: dict, root: Path, repo_url: str = "", site_url: str = "") -> Settings:
-    """Settings from the plugin's options block; OptionsError names every option that breaks its rule."""
+def settings_from_options(
+    options: dict, root: Path, repo_url: str = "", site_url: str = ""
+) -> Settings:
+    """Settings from the plugin's options block; OptionsError names every option that breaks its
+    rule."""
     mistakes = check_options(options)
     if mistakes:
         raise OptionsError(t("settings.options_wrong", mistakes=" ".join(mistakes)))
@@ -208,7 +250,9 @@ def read_site_settings(root: Path) -> Settings:
             config = yaml.load(handle, Loader=_ConfigLoader) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise OptionsError(t("settings.config_unreadable", line=mark.line + 1 if mark else 1)) from None
+        raise OptionsError(
+            t("settings.config_unreadable", line=mark.line + 1 if mark else 1)
+        ) from None
     except (yaml.YAMLError, UnicodeDecodeError, OSError):
         raise OptionsError(t("settings.config_unreadable", line=1)) from None
     if not isinstance(config, dict):
@@ -219,4 +263,6 @@ def read_site_settings(root: Path) -> Settings:
             options = plugin["katalog"] or {}
     if not isinstance(options, dict):
         raise OptionsError(t("settings.not_a_config"))
-    return settings_from_options(options, root, str(config.get("repo_url") or ""), str(config.get("site_url") or ""))
+    return settings_from_options(
+        options, root, str(config.get("repo_url") or ""), str(config.get("site_url") or "")
+    )

@@ -16,7 +16,8 @@ import re
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _CONTENT = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>.*?</article>', re.DOTALL)
-"""The content area, whatever attributes follow the class (search marks it ``data-pagefind-body``)."""
+"""The content area, whatever attributes follow the class (search marks it
+``data-pagefind-body``)."""
 _DATA_TYPES = ("application/ld+json", "application/json")
 
 BASE_POLICY = (
@@ -33,6 +34,7 @@ BASE_POLICY = (
 )
 """What every page may load: its own site only. ``'unsafe-inline'`` for styles is
 needed by the theme's style attributes; styles cannot run code."""
+
 
 def theme_script_hashes(html: str) -> list[str]:
     """Hashes of the inline scripts outside the content area, in ``'sha256-…'`` form."""

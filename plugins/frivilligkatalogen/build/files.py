@@ -11,8 +11,8 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from frivilligkatalogen.base.errors import KatalogError, printable
 from frivilligkatalogen.base.i18n import t
@@ -54,7 +54,8 @@ def write_files(files, out: Path) -> int:
 
 
 GENERATED_MARK = ".katalog-generate"
-"""The file that marks a folder as written by :func:`replace_folder`, which may then replace it whole."""
+"""The file that marks a folder as written by :func:`replace_folder`, which may then replace it
+whole."""
 
 
 class FolderRefused(KatalogError):
@@ -64,11 +65,22 @@ class FolderRefused(KatalogError):
 def replace_folder(out: Path, keep: Path, write: Callable[[Path], int]) -> int:
     """Have ``write`` fill a new folder beside ``out``, then put it in ``out``'s place: a failure
     leaves ``out`` as it was. Only an empty folder, or one written here before, is replaced, and
-    never one that holds ``keep`` (the site) or the current folder. Returns what ``write`` returns."""
+    never one that holds ``keep`` (the site) or the current folder. Returns what ``write``
+    returns."""
     out = Path(os.path.abspath(out))
     cwd = Path.cwd()
-    ours = out.is_dir() and not out.is_symlink() and (not any(out.iterdir()) or (out / GENERATED_MARK).is_file())
-    if out.parent == out or out.is_symlink() or (out.exists() and not ours) or Path(os.path.abspath(keep)).is_relative_to(out) or cwd.is_relative_to(out):
+    ours = (
+        out.is_dir()
+        and not out.is_symlink()
+        and (not any(out.iterdir()) or (out / GENERATED_MARK).is_file())
+    )
+    if (
+        out.parent == out
+        or out.is_symlink()
+        or (out.exists() and not ours)
+        or Path(os.path.abspath(keep)).is_relative_to(out)
+        or cwd.is_relative_to(out)
+    ):
         raise FolderRefused(t("cli.out_not_ours", out=printable(str(out)), mark=GENERATED_MARK))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))

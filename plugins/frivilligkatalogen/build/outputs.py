@@ -7,30 +7,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frivilligkatalogen.catalog.loading import Catalog
-from frivilligkatalogen.views.addresses import feed_path_single
-from frivilligkatalogen.views.feeds import FeedBuilder, single_date_event
-from frivilligkatalogen.views.directory_filters import filter_index_bytes
-from frivilligkatalogen.views.exports import export_files
-from frivilligkatalogen.views.embeds import embed_files
-from frivilligkatalogen.views.hsds import hsds_files
-from frivilligkatalogen.views.rss import rss_files
 from frivilligkatalogen.catalog.history import read_history
-from frivilligkatalogen.views.json_schema import schema_files
+from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.schedule import next_dates
-
+from frivilligkatalogen.views.addresses import feed_path_single
+from frivilligkatalogen.views.directory_filters import filter_index_bytes
+from frivilligkatalogen.views.embeds import embed_files
+from frivilligkatalogen.views.exports import export_files
+from frivilligkatalogen.views.feeds import FeedBuilder, single_date_event
+from frivilligkatalogen.views.hsds import hsds_files
+from frivilligkatalogen.views.json_schema import schema_files
+from frivilligkatalogen.views.rss import rss_files
 
 ASSETS = Path(__file__).parent / "assets"
 """Scripts the pages use; published under ``assets/katalog/``."""
 
 
 def site_files(catalog: Catalog) -> dict[str, bytes]:
-    """Every non-page file, by its address under the site root (see :func:`iter_site_files` to stream them)."""
+    """Every non-page file, by its address under the site root (see :func:`iter_site_files` to
+    stream them)."""
     return dict(iter_site_files(catalog))
 
 
 def iter_site_files(catalog: Catalog, part: str = "all"):
-    """Every non-page file as (address, bytes), one at a time: a city's feeds need not all be in memory.
+    """Every non-page file as (address, bytes), one at a time: a city's feeds need not all be in
+    memory.
 
     ``part`` splits the work for two processes: ``"calendars"`` (feeds, the filter
     index, schemas, scripts) and ``"views"`` (open data, embeds, RSS); ``"all"`` is both.
@@ -64,7 +65,14 @@ def single_date_files(catalog: Catalog, builder: FeedBuilder):
     today = catalog.settings.today
     for org in catalog.active_organizations():
         for activity in org.activities or []:
-            next_ones = [o for o in next_dates(catalog, org, activity) if not o.cancelled and o.start.date() >= today]
+            next_ones = [
+                o
+                for o in next_dates(catalog, org, activity)
+                if not o.cancelled and o.start.date() >= today
+            ]
             if next_ones:
                 event = single_date_event(builder, next_ones[0])
-                yield feed_path_single(org.id, activity.id), builder.calendar(activity.title, org.name, [event])
+                yield (
+                    feed_path_single(org.id, activity.id),
+                    builder.calendar(activity.title, org.name, [event]),
+                )

@@ -42,7 +42,9 @@ def worker_pool(fork: bool = True, workers: int | None = None) -> Executor:
     or the platform cannot fork."""
     if not (fork and can_fork()):
         return ThreadPoolExecutor(max_workers=1)
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        max_workers=workers or os.cpu_count() or 1, mp_context=multiprocessing.get_context("fork")
+    )
 
 
 def share(**objects) -> None:
@@ -61,7 +63,8 @@ def release() -> None:
 
 
 def write_part(part: str, site_dir: str) -> int:
-    """Job: write one part of the catalogue's files (see :func:`iter_site_files`); returns the count."""
+    """Job: write one part of the catalogue's files (see :func:`iter_site_files`); returns the
+    count."""
     return write_files(iter_site_files(_shared["catalog"], part), Path(site_dir))
 
 
@@ -69,8 +72,10 @@ def fill_pages(start: int, site_dir: str) -> list[tuple[str, str]]:
     """Job: fill in and write the shared pages ``start`` to ``start + PAGES_PER_JOB``; returns the
     (address, body) of each page that goes into the search index, for the process that feeds it."""
     found: list[tuple[str, str]] = []
-    pages = _shared["pages"][start:start + PAGES_PER_JOB]
-    write_filled(pages, _shared["shells"], _shared["edit_url"], Path(site_dir), found, _shared["searchable"])
+    pages = _shared["pages"][start : start + PAGES_PER_JOB]
+    write_filled(
+        pages, _shared["shells"], _shared["edit_url"], Path(site_dir), found, _shared["searchable"]
+    )
     return found
 
 

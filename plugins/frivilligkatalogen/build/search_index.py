@@ -10,14 +10,21 @@ they do not crowd the results.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
 import subprocess
 from pathlib import Path
 
-from frivilligkatalogen.views.addresses import ACTIVITIES, CALENDAR, CATEGORIES, ORGANIZATIONS, SEARCH
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.views.addresses import (
+    ACTIVITIES,
+    CALENDAR,
+    CATEGORIES,
+    ORGANIZATIONS,
+    SEARCH,
+)
 
 NOT_INDEXED = (ORGANIZATIONS, ACTIVITIES, CALENDAR, CATEGORIES, SEARCH)
 """Page addresses (and the pages under them, for categories) kept out of the index."""
@@ -39,18 +46,34 @@ def mark_for_search(html: str, url: str) -> str:
     """Tell Pagefind to index this page's content (and nothing of the theme around it)."""
     if not indexed(url):
         return html
-    return html.replace(_ARTICLE, '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+    return html.replace(
+        _ARTICLE, '<article class="md-content__inner md-typeset" data-pagefind-body>', 1
+    )
 
 
 PATIENCE = 600
 """Seconds to wait for a reply before Pagefind is taken to have stalled (the build then fails)."""
 
-NEVER_INDEXED_FOLDERS = {"embed", "kalender", "aktiviteter", "kategorier", "sok", "assets", "data", "pagefind", "schema", "search", "stylesheets", "javascripts"}
+NEVER_INDEXED_FOLDERS = {
+    "embed",
+    "kalender",
+    "aktiviteter",
+    "kategorier",
+    "sok",
+    "assets",
+    "data",
+    "pagefind",
+    "schema",
+    "search",
+    "stylesheets",
+    "javascripts",
+}
 """Top-level folders of the built site with nothing to index; Pagefind does not even read them."""
 
 
 class SearchIndex:
-    """A Pagefind index, fed page by page while the site is written, and written into the site at the end.
+    """A Pagefind index, fed page by page while the site is written, and written into the site at
+    the end.
 
     Pagefind runs beside the build as a service (``pagefind --service``, the
     protocol its Node and Python interfaces speak: base64 JSON messages ended by a
@@ -75,10 +98,13 @@ class SearchIndex:
         self._replies: dict[int, dict] = {}
         self.process = None
         # Pagefind's own messages go to a file (a pipe nobody reads would fill up and stop it).
-        self.log = tempfile.TemporaryFile()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - open while Pagefind runs; close() ends it
         try:
             self.process = subprocess.Popen(
-                [str(_pagefind_binary()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
+                [str(_pagefind_binary()), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.log,
             )
             self.index_id = self._ask({"type": "NewIndex", "config": None})["index_id"]
         except BaseException as error:
@@ -89,7 +115,14 @@ class SearchIndex:
 
     def add_page(self, url: str, body: str) -> None:
         """One page made from data: its address and its body."""
-        self._send({"type": "AddFile", "index_id": self.index_id, "url": "/" + url, "file_contents": self._page(body)})
+        self._send(
+            {
+                "type": "AddFile",
+                "index_id": self.index_id,
+                "url": "/" + url,
+                "file_contents": self._page(body),
+            }
+        )
         self._added += 1
 
     def finish(self, skip: tuple[str, ...]) -> None:
@@ -102,11 +135,25 @@ class SearchIndex:
                     continue  # Pagefind would read it and drop it: see mark_for_search
                 url = page.relative_to(self.site_dir).as_posix()
                 url = "/" + (url[: -len("index.html")] if url.endswith("index.html") else url)
-                self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
-            # Pagefind indexes files concurrently: every page must be in before the index is written.
+                self._send(
+                    {
+                        "type": "AddFile",
+                        "index_id": self.index_id,
+                        "url": url,
+                        "file_contents": html,
+                    }
+                )
+            # Pagefind indexes files concurrently: every page must be in before the index is
+            # written.
             while self._replies_due > 0 and not self._stopped:
                 self._wait_and_read()
-            self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(self.site_dir / "pagefind")})
+            self._ask(
+                {
+                    "type": "WriteFiles",
+                    "index_id": self.index_id,
+                    "output_path": str(self.site_dir / "pagefind"),
+                }
+            )
             if self.errors:
                 raise RuntimeError("\n".join(self.errors))
         finally:
@@ -122,19 +169,15 @@ class SearchIndex:
                 self.process.kill()
                 self.process.wait()
         for pipe in (self.process.stdin, self.process.stdout) if self.process is not None else ():
-            try:
+            with contextlib.suppress(OSError):
                 pipe.close()
-            except OSError:
-                pass
         self.log.close()
 
     def _stopped_because(self) -> str:
         """What Pagefind said before it stopped, and how it ended."""
         if self.process is not None and self.process.poll() is None:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                pass
         code = self.process.poll() if self.process is not None else None
         self.log.seek(0)
         said = self.log.read().decode("utf-8", "replace").strip()[-2000:]
@@ -148,12 +191,18 @@ class SearchIndex:
         )
 
     def _send(self, payload: dict) -> int:
-        """Write one message, reading replies whenever Pagefind has some (so neither side waits on a full pipe)."""
+        """Write one message, reading replies whenever Pagefind has some (so neither side waits on a
+        full pipe)."""
         if self._stopped:
             return 0
         self._message_id += 1
         self._replies_due += 1
-        data = memoryview(base64.b64encode(json.dumps({"message_id": self._message_id, "payload": payload}).encode("utf-8")) + b",")
+        data = memoryview(
+            base64.b64encode(
+                json.dumps({"message_id": self._message_id, "payload": payload}).encode("utf-8")
+            )
+            + b","
+        )
         stdin, stdout = self.process.stdin.fileno(), self.process.stdout.fileno()
         while data:
             readable, writable, _ = select.select([stdout], [stdin], [])
@@ -161,7 +210,7 @@ class SearchIndex:
                 return 0
             if writable:
                 try:
-                    data = data[os.write(stdin, data[:65536]):]
+                    data = data[os.write(stdin, data[:65536]) :]
                 except OSError:  # Pagefind has ended: the build fails at finish()
                     self._stop()
                     return 0
@@ -184,7 +233,8 @@ class SearchIndex:
             self.errors.append(self._stopped_because())
 
     def _wait_and_read(self) -> bool:
-        """Wait for Pagefind's next reply (at most ``PATIENCE`` seconds); False when it has ended."""
+        """Wait for Pagefind's next reply (at most ``PATIENCE`` seconds); False when it has
+        ended."""
         readable, _, _ = select.select([self.process.stdout.fileno()], [], [], PATIENCE)
         if not readable:
             self.errors.append(t("search.no_answer", minutes=PATIENCE // 60))
@@ -221,7 +271,8 @@ def _pagefind_binary() -> Path:
 
 
 def _theme_pages(site_dir: Path, skip: tuple[str, ...]):
-    """The built pages Pagefind should read: the front page and the folders that can hold indexed pages."""
+    """The built pages Pagefind should read: the front page and the folders that can hold indexed
+    pages."""
     if (site_dir / "index.html").exists():
         yield site_dir / "index.html"
     for entry in sorted(site_dir.iterdir()):

@@ -45,13 +45,24 @@ class Shell:
     """What the theme shows as description when a page has none (``site_description``)."""
 
     @classmethod
-    def from_prototype(cls, html: str, fallback_description: str | None = None, page_id: str = ID) -> "Shell":
+    def from_prototype(
+        cls, html: str, fallback_description: str | None = None, page_id: str = ID
+    ) -> Shell:
         if BODY not in html:
             raise ValueError("the prototype page has lost its body token")
-        pattern = "(" + "|".join(re.escape(token) for token in (DESCRIPTION_META, EDIT, page_id, TITLE, DESCRIPTION, BODY)) + ")"
+        pattern = (
+            "("
+            + "|".join(
+                re.escape(token)
+                for token in (DESCRIPTION_META, EDIT, page_id, TITLE, DESCRIPTION, BODY)
+            )
+            + ")"
+        )
         return cls(re.split(pattern, html), page_id, fallback_description)
 
-    def fill(self, page_id: str, title: str, description: str | None, edit_url: str | None, body: str) -> str:
+    def fill(
+        self, page_id: str, title: str, description: str | None, edit_url: str | None, body: str
+    ) -> str:
         """The page of one entity: the prototype with its own values."""
         if description:
             meta = f'<meta name="description" content="{escape(description)}">'
@@ -67,7 +78,9 @@ class Shell:
             DESCRIPTION: str(escape(description or "")),
             BODY: body,
         }
-        return "".join(values.get(part, part) if index % 2 else part for index, part in enumerate(self.parts))
+        return "".join(
+            values.get(part, part) if index % 2 else part for index, part in enumerate(self.parts)
+        )
 
 
 def prototype_id(taken: set[str]) -> str:
@@ -78,7 +91,9 @@ def prototype_id(taken: set[str]) -> str:
     return candidate
 
 
-def write_filled(jobs, shells: dict[str, Shell], edit_url, site_dir, search=None, searchable=lambda url: True) -> int:
+def write_filled(
+    jobs, shells: dict[str, Shell], edit_url, site_dir, search=None, searchable=lambda url: True
+) -> int:
     """Fill in and write the pages of ``jobs`` (section, view); (address, body) of each searchable
     page is appended to ``search``, a list.
 
@@ -91,7 +106,10 @@ def write_filled(jobs, shells: dict[str, Shell], edit_url, site_dir, search=None
         page_id = view.url.rstrip("/").rsplit("/", 1)[1]
         target = site_dir / view.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(shells[section].fill(page_id, view.title, view.description, edit, body), encoding="utf-8")
+        target.write_text(
+            shells[section].fill(page_id, view.title, view.description, edit, body),
+            encoding="utf-8",
+        )
         if search is not None and searchable(view.url):
             search.append((view.url, body))
         count += 1
@@ -100,12 +118,14 @@ def write_filled(jobs, shells: dict[str, Shell], edit_url, site_dir, search=None
 
 def sitemap_with(sitemap: str, prototype_url: str, urls: list[str]) -> str:
     """The theme's sitemap with the prototype's entry replaced by one entry per filled-in page."""
-    match = re.search(r"\s*<url>(?:(?!</url>).)*?" + re.escape(prototype_url) + r".*?</url>", sitemap, re.DOTALL)
+    match = re.search(
+        r"\s*<url>(?:(?!</url>).)*?" + re.escape(prototype_url) + r".*?</url>", sitemap, re.DOTALL
+    )
     if match is None:
         return sitemap
     entry = match.group(0)
     entries = "".join(entry.replace(prototype_url, url) for url in urls)
-    return sitemap[: match.start()] + entries + sitemap[match.end():]
+    return sitemap[: match.start()] + entries + sitemap[match.end() :]
 
 
 SITEMAP_LIMIT = 50_000
@@ -123,8 +143,13 @@ def split_sitemap(sitemap: str, base_url: str, limit: int = SITEMAP_LIMIT) -> di
     head = sitemap[: sitemap.index(">", start) + 1]
     files = {}
     for number, first in enumerate(range(0, len(entries), limit), 1):
-        files[f"sitemap-{number}.xml"] = head + "".join(entries[first:first + limit]) + "\n</urlset>\n"
-    index = "".join(f"\n    <sitemap>\n         <loc>{escape(base_url + name)}</loc>\n    </sitemap>" for name in files)
+        files[f"sitemap-{number}.xml"] = (
+            head + "".join(entries[first : first + limit]) + "\n</urlset>\n"
+        )
+    index = "".join(
+        f"\n    <sitemap>\n         <loc>{escape(base_url + name)}</loc>\n    </sitemap>"
+        for name in files
+    )
     files["sitemap.xml"] = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}\n</sitemapindex>\n'

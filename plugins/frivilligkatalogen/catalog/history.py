@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from frivilligkatalogen.load.records import Reading, parse_record
@@ -53,7 +53,9 @@ class History:
                 document = parse_text(text)
                 if document.root is None:
                     continue
-                record = parse_record(record_type, document.root, Reading(relative_path, _AnySettings()))
+                record = parse_record(
+                    record_type, document.root, Reading(relative_path, _AnySettings())
+                )
                 if record is not None:
                     parsed.append((when, record))
             self._parsed[key] = parsed
@@ -96,7 +98,7 @@ def _mtime(path: Path) -> datetime:
         stamp = int(path.stat().st_mtime)
     except OSError:
         stamp = 0
-    return datetime.fromtimestamp(stamp, tz=timezone.utc)
+    return datetime.fromtimestamp(stamp, tz=UTC)
 
 
 def read_history(root: Path, data_dir: str) -> History:
@@ -112,30 +114,41 @@ def read_history(root: Path, data_dir: str) -> History:
     except ValueError:
         return history
     prefix = "" if prefix == "." else prefix + "/"
-    log = _git(root, "log", "--format=%x00%H %ct", "--name-only", "--no-renames", "--diff-filter=AM", "--", data_dir)
+    log = _git(
+        root,
+        "log",
+        "--format=%x00%H %ct",
+        "--name-only",
+        "--no-renames",
+        "--diff-filter=AM",
+        "--",
+        data_dir,
+    )
     wanted: list[tuple[str, str, datetime]] = []
     for block in log.split("\x00")[1:]:
         lines = [line for line in block.splitlines() if line.strip()]
         commit, stamp = lines[0].split()
-        when = datetime.fromtimestamp(int(stamp), tz=timezone.utc)
+        when = datetime.fromtimestamp(int(stamp), tz=UTC)
         for name in lines[1:]:
             if name.startswith(prefix) and name.endswith((".yaml", ".yml")):
                 wanted.append((commit, name, when))
     if not wanted:
         return history
     request = "".join(f"{commit}:{name}\n" for commit, name, _ in wanted).encode("utf-8")
-    output = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input=request, capture_output=True, check=True).stdout
+    output = subprocess.run(
+        ["git", "cat-file", "--batch"], cwd=root, input=request, capture_output=True, check=True
+    ).stdout
     position = 0
-    for commit, name, when in wanted:
+    for _commit, name, when in wanted:
         header_end = output.index(b"\n", position)
         header = output[position:header_end].split()
         position = header_end + 1
         if len(header) < 3 or header[1] == b"missing":
             continue
         size = int(header[2])
-        text = output[position: position + size].decode("utf-8", errors="replace")
+        text = output[position : position + size].decode("utf-8", errors="replace")
         position += size + 1
-        history.versions.setdefault(name[len(prefix):], []).append((when, text))
+        history.versions.setdefault(name[len(prefix) :], []).append((when, text))
     for entries in history.versions.values():
         entries.reverse()  # git log is newest first
         entries.sort(key=lambda entry: entry[0])
@@ -143,4 +156,6 @@ def read_history(root: Path, data_dir: str) -> History:
 
 
 def _git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, check=True, text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, check=True, text=True
+    ).stdout

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from frivilligkatalogen.model.values import is_id
-from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.model import Activity, Grant, Holidays, MeetingPlaces, Organization, Venue
 from frivilligkatalogen.base.errors import Problem
-from frivilligkatalogen.load.records import Reading, parse_record
+from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import Settings
+from frivilligkatalogen.load.records import Reading, parse_record
 from frivilligkatalogen.load.yaml_source import Scalar, read_file
+from frivilligkatalogen.model import Activity, Grant, Holidays, MeetingPlaces, Organization, Venue
+from frivilligkatalogen.model.values import is_id
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,11 @@ class Catalog:
     def sorted_venues(self) -> list[Venue]:
         return sorted(self.venues.values(), key=lambda v: (v.name.casefold(), v.id))
 
-    def users_of_venue(self, venue_id: str) -> tuple[list[Organization], list[tuple[Organization, Activity]]]:
-        """Associations that meet at a venue, and activities held there (indexed once, in name order)."""
+    def users_of_venue(
+        self, venue_id: str
+    ) -> tuple[list[Organization], list[tuple[Organization, Activity]]]:
+        """Associations that meet at a venue, and activities held there (indexed once, in name
+        order)."""
         index = self.__dict__.get("_venue_users")
         if index is None or index[0] != len(self.organizations):
             organizations: dict[str, list[Organization]] = defaultdict(list)
@@ -97,9 +100,13 @@ class Catalog:
             self.__dict__["_venue_users"] = index
         return list(index[1].get(venue_id, [])), list(index[2].get(venue_id, []))
 
+
 KINDS = (("organizations", Organization), ("venues", Venue), ("grants", Grant))
 KNOWN_ENTRIES = {"organizations", "venues", "grants", "holidays.yaml", "meeting_places.yaml"}
-SINGLE_FILES = (("holidays.yaml", "holidays", Holidays), ("meeting_places.yaml", "meeting_places", MeetingPlaces))
+SINGLE_FILES = (
+    ("holidays.yaml", "holidays", Holidays),
+    ("meeting_places.yaml", "meeting_places", MeetingPlaces),
+)
 
 
 _PARSED: dict = {}
@@ -107,7 +114,13 @@ _PARSED: dict = {}
 while a process lives, so ``mkdocs serve`` re-reads only the files that changed between rebuilds."""
 
 
-def load_catalog(settings: Settings, progress=None, keep_positions: bool = False, map_files=None, cache: bool = False) -> Catalog:
+def load_catalog(
+    settings: Settings,
+    progress=None,
+    keep_positions: bool = False,
+    map_files=None,
+    cache: bool = False,
+) -> Catalog:
     """Read and check every data file under the site's data folder.
 
     With ``settings.only`` (id patterns), only the matching associations are read:
@@ -123,28 +136,48 @@ def load_catalog(settings: Settings, progress=None, keep_positions: bool = False
     if files is None:
         return catalog
     if settings.only:
-        files = [f for f in files if f[0] != "organizations" or any(fnmatch.fnmatch(f[2].stem, pattern) for pattern in settings.only)]
+        files = [
+            f
+            for f in files
+            if f[0] != "organizations"
+            or any(fnmatch.fnmatch(f[2].stem, pattern) for pattern in settings.only)
+        ]
     to_read = [(folder, cls, path, _relative(path, settings.root)) for folder, cls, path in files]
     # Read beside this process, records keep no positions (they cost memory and a copy between
-    # processes); should the data turn out to be wrong, it is read again here, for messages with lines.
+    # processes); should the data turn out to be wrong, it is read again here, for messages with
+    # lines.
     if keep_positions or len(to_read) < PARALLEL_FROM:
         map_files = None
-    for (folder, cls, path, relative), (record, found) in zip(to_read, _read_records(to_read, settings, progress, map_files, cache)):
+    for (folder, _cls, path, relative), (record, found) in zip(
+        to_read, _read_records(to_read, settings, progress, map_files, cache)
+    ):
         catalog.problems.extend(found)
         if record is None:
             continue
         record.id = path.stem
         if not is_id(path.stem):
-            catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.bad_file_name", stem=path.stem)))
+            catalog.problems.append(
+                Problem(relative, 1, 1, "", t("catalog.bad_file_name", stem=path.stem))
+            )
         records = getattr(catalog, folder)
         if record.id in records:
-            catalog.problems.append(Problem(relative, 1, 1, "", t("catalog.duplicate_id", id=record.id, other=records[record.id].source.path)))
+            catalog.problems.append(
+                Problem(
+                    relative,
+                    1,
+                    1,
+                    "",
+                    t("catalog.duplicate_id", id=record.id, other=records[record.id].source.path),
+                )
+            )
             continue
         records[record.id] = record
     for name, attribute, cls in SINGLE_FILES:
         path = settings.data_path / name
         if path.exists() or path.is_symlink():
-            record = _read_record(path, _relative(path, settings.root), cls, settings, catalog.problems, cache)
+            record = _read_record(
+                path, _relative(path, settings.root), cls, settings, catalog.problems, cache
+            )
             if record is not None:
                 setattr(catalog, attribute, record)
     _check_references(catalog)
@@ -173,17 +206,35 @@ def _data_files(settings: Settings, problems: list[Problem]) -> list[tuple[str, 
     (``.gitkeep``, an editor's backup) are left alone."""
     data = settings.data_path
     if data.is_symlink() or (data.exists() and not data.is_dir()):
-        problems.append(Problem(settings.data_dir, 1, 1, "", t("catalog.not_a_folder", name=settings.data_dir)))
+        problems.append(
+            Problem(settings.data_dir, 1, 1, "", t("catalog.not_a_folder", name=settings.data_dir))
+        )
         return None
     if not data.is_dir():
-        problems.append(Problem(settings.data_dir, 1, 1, "", t("catalog.no_data_dir", path=settings.data_dir)))
+        problems.append(
+            Problem(settings.data_dir, 1, 1, "", t("catalog.no_data_dir", path=settings.data_dir))
+        )
         return None
     for entry in sorted(data.iterdir()):
         hidden_yaml = entry.name.startswith(".") and entry.suffix in (".yaml", ".yml")
         if hidden_yaml:
-            problems.append(Problem(_relative(entry, settings.root), 1, 1, "", t("catalog.hidden_yaml")))
+            problems.append(
+                Problem(_relative(entry, settings.root), 1, 1, "", t("catalog.hidden_yaml"))
+            )
         elif entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
-            problems.append(Problem(_relative(entry, settings.root), 1, 1, "", t("catalog.unknown_entry", name=entry.name, known=", ".join(sorted(KNOWN_ENTRIES)))))
+            problems.append(
+                Problem(
+                    _relative(entry, settings.root),
+                    1,
+                    1,
+                    "",
+                    t(
+                        "catalog.unknown_entry",
+                        name=entry.name,
+                        known=", ".join(sorted(KNOWN_ENTRIES)),
+                    ),
+                )
+            )
     files = []
     for folder, cls in KINDS:
         directory = data / folder
@@ -202,7 +253,9 @@ def _data_files(settings: Settings, problems: list[Problem]) -> list[tuple[str, 
     return files
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\ufeff\ud800-\udfff]")
+_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\ufeff\ud800-\udfff]"
+)
 """Characters no file name in the data may have: a name is printed in messages and annotations."""
 
 
@@ -223,8 +276,15 @@ def _unreadable(path: Path, folder: str) -> str | None:
 
 
 def _forget_positions(catalog: Catalog) -> None:
-    """Positions only serve error messages; a valid catalogue of a city need not keep millions of them."""
-    records = [*catalog.organizations.values(), *catalog.venues.values(), *catalog.grants.values(), catalog.holidays, catalog.meeting_places]
+    """Positions only serve error messages; a valid catalogue of a city need not keep millions of
+    them."""
+    records = [
+        *catalog.organizations.values(),
+        *catalog.venues.values(),
+        *catalog.grants.values(),
+        catalog.holidays,
+        catalog.meeting_places,
+    ]
     for record in records:
         if record.source is not None:
             record.source = Source(record.source.path, {})
@@ -239,10 +299,13 @@ def _relative(path: Path, root: Path) -> str:
 
 
 PARALLEL_FROM = 1000
-"""Folders with fewer files than this are read in this process (other processes cost more than they save)."""
+"""Folders with fewer files than this are read in this process (other processes cost more than they
+save)."""
 
 
-def _read_records(to_read: list, settings: Settings, progress, map_files, cache: bool) -> list[tuple[object, list[Problem]]]:
+def _read_records(
+    to_read: list, settings: Settings, progress, map_files, cache: bool
+) -> list[tuple[object, list[Problem]]]:
     """(record or None, problems) for each file of ``to_read``, in order. With ``map_files`` (an
     executor's ``map``), the files are read in chunks by whoever runs it, and the records come
     back without their values' positions (see :func:`load_catalog`)."""
@@ -255,7 +318,13 @@ def _read_records(to_read: list, settings: Settings, progress, map_files, cache:
             results.append((_read_record(path, relative, cls, settings, found, cache), found))
         return results
     size = max(1, len(to_read) // 16)
-    chunks = [([(cls, path, relative) for _, cls, path, relative in to_read[start:start + size]], settings) for start in range(0, len(to_read), size)]
+    chunks = [
+        (
+            [(cls, path, relative) for _, cls, path, relative in to_read[start : start + size]],
+            settings,
+        )
+        for start in range(0, len(to_read), size)
+    ]
     results = []
     for chunk in map_files(_read_chunk, chunks):
         results += chunk
@@ -277,7 +346,14 @@ def _read_chunk(job: tuple[list, Settings]) -> list[tuple[object, list[Problem]]
     return results
 
 
-def _read_record(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem], cache: bool = False):
+def _read_record(
+    path: Path,
+    relative: str,
+    cls: type,
+    settings: Settings,
+    problems: list[Problem],
+    cache: bool = False,
+):
     try:
         stat = path.lstat()
         key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, cls, tuple(settings.areas))
@@ -300,14 +376,18 @@ def _read_record(path: Path, relative: str, cls: type, settings: Settings, probl
     return copy.copy(record) if record is not None else None
 
 
-def _parse_record_file(path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]):
+def _parse_record_file(
+    path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]
+):
     document = read_file(path)
     for problem in document.problems:
         problems.append(Problem(relative, problem.line, problem.column, "", problem.message))
     if document.root is None and document.problems:
         return None
     reading = Reading(relative, settings)
-    record = parse_record(cls, document.root if document.root is not None else Scalar(None, 1, 1), reading)
+    record = parse_record(
+        cls, document.root if document.root is not None else Scalar(None, 1, 1), reading
+    )
     problems.extend(reading.problems)
     if record is not None:
         record.source = Source(relative, reading.positions)
@@ -318,11 +398,19 @@ def _check_references(catalog: Catalog) -> None:
     """Every venue an association or activity names must exist."""
     for org in catalog.organizations.values():
         refs = [(f"venues[{i}]", venue) for i, venue in enumerate(org.venues or [])]
-        refs += [(f"activities[{i}].venue", a.venue) for i, a in enumerate(org.activities or []) if a.venue]
+        refs += [
+            (f"activities[{i}].venue", a.venue)
+            for i, a in enumerate(org.activities or [])
+            if a.venue
+        ]
         _report_unknown_venues(catalog, org.source, refs)
     meetings = catalog.meeting_places
     if meetings.source is not None:
-        refs = [(f"meeting_places[{i}].venue", m.venue) for i, m in enumerate(meetings.meeting_places) if m.venue]
+        refs = [
+            (f"meeting_places[{i}].venue", m.venue)
+            for i, m in enumerate(meetings.meeting_places)
+            if m.venue
+        ]
         _report_unknown_venues(catalog, meetings.source, refs)
 
 
@@ -331,5 +419,15 @@ def _report_unknown_venues(catalog: Catalog, source: Source, refs: list[tuple[st
         if venue_id not in catalog.venues:
             line, column = source.position(field_path)
             catalog.problems.append(
-                Problem(source.path, line, column, field_path, t("catalog.unknown_venue", id=venue_id, folder=f"{catalog.settings.data_dir}/venues"))
+                Problem(
+                    source.path,
+                    line,
+                    column,
+                    field_path,
+                    t(
+                        "catalog.unknown_venue",
+                        id=venue_id,
+                        folder=f"{catalog.settings.data_dir}/venues",
+                    ),
+                )
             )

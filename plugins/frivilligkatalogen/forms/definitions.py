@@ -9,12 +9,11 @@ validation as every other file before anything is proposed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from frivilligkatalogen.model.categories import CATEGORY_CODES, category_name
 from frivilligkatalogen.base.i18n import t, table
 from frivilligkatalogen.model.activity import WEEKDAYS
+from frivilligkatalogen.model.categories import CATEGORY_CODES, category_name
 from frivilligkatalogen.model.venue import ACCESSIBILITY, FACILITIES, VENUE_TYPES
 
 
@@ -25,7 +24,8 @@ class FormField:
     id: str
     kind: str  # input, textarea, dropdown, checkboxes
     target: str | None = None
-    """Contract field path it fills (``contact.email``), or None when it only informs the coordinator."""
+    """Contract field path it fills (``contact.email``), or None when it only informs the
+    coordinator."""
     required: bool = False
     options: tuple = ()
     """For dropdowns: (value, label) pairs; the label is shown, the value stored."""
@@ -80,7 +80,15 @@ def organization_fields(change: bool) -> tuple:
     which = (FormField("id", "input", "id", required=True, convert="id"),) if change else ()
     return which + (
         FormField("name", "input", "name", required=required),
-        FormField("categories", "dropdown", "categories", required=required, options=_category_options(), multiple=True, convert="categories"),
+        FormField(
+            "categories",
+            "dropdown",
+            "categories",
+            required=required,
+            options=_category_options(),
+            multiple=True,
+            convert="categories",
+        ),
         FormField("summary", "textarea", "summary", required=required),
         FormField("description", "textarea", "description"),
         FormField("email", "input", "contact.email"),
@@ -99,7 +107,14 @@ def organization_fields(change: bool) -> tuple:
         FormField("fee", "input", "membership.fee", convert="int"),
         FormField("activity_title", "input", "activities.0.title"),
         FormField("activity_place", "input", "activities.0.location"),
-        FormField("activity_days", "dropdown", "activities.0.schedule.0.days", options=_day_options(), multiple=True, convert="days"),
+        FormField(
+            "activity_days",
+            "dropdown",
+            "activities.0.schedule.0.days",
+            options=_day_options(),
+            multiple=True,
+            convert="days",
+        ),
         FormField("activity_start", "input", "activities.0.schedule.0.start"),
         FormField("activity_end", "input", "activities.0.schedule.0.end"),
         FormField("activity_from", "input", "activities.0.schedule.0.from"),
@@ -111,17 +126,39 @@ def organization_fields(change: bool) -> tuple:
 def venue_fields() -> tuple:
     return (
         FormField("venue_name", "input", "name", required=True),
-        FormField("venue_type", "dropdown", "type", required=True, options=_choices("venue_types", VENUE_TYPES)),
+        FormField(
+            "venue_type",
+            "dropdown",
+            "type",
+            required=True,
+            options=_choices("venue_types", VENUE_TYPES),
+        ),
         FormField("street", "input", "address.street", required=True),
         FormField("postal_code", "input", "address.postal_code", required=True),
         FormField("city", "input", "address.city", required=True),
         FormField("venue_description", "textarea", "description"),
         FormField("capacity", "input", "capacity", convert="int"),
-        FormField("facilities", "dropdown", "facilities", options=_choices("facilities", FACILITIES), multiple=True, convert="list"),
-        FormField("accessibility", "dropdown", "accessibility", options=_choices("accessibility", ACCESSIBILITY), multiple=True, convert="list"),
+        FormField(
+            "facilities",
+            "dropdown",
+            "facilities",
+            options=_choices("facilities", FACILITIES),
+            multiple=True,
+            convert="list",
+        ),
+        FormField(
+            "accessibility",
+            "dropdown",
+            "accessibility",
+            options=_choices("accessibility", ACCESSIBILITY),
+            multiple=True,
+            convert="list",
+        ),
         FormField("booking_url", "input", "booking.url"),
         FormField("booking_email", "input", "booking.email"),
-        FormField("free_for_volunteers", "checkboxes", "booking.free_for_volunteers", convert="bool"),
+        FormField(
+            "free_for_volunteers", "checkboxes", "booking.free_for_volunteers", convert="bool"
+        ),
     )
 
 
@@ -148,5 +185,3 @@ def form_by_label(labels: list[str]) -> Form | None:
         if form.label in labels:
             return form
     return None
-
-

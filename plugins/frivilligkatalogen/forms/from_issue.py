@@ -5,7 +5,8 @@ the shell: an issue's title and body are only ever data here. It finds the form
 by the issue's label, reads the answers, writes a YAML file whose every value typed
 in the form is a quoted string (so nothing typed can become YAML structure or a
 tag), and runs the full validation of the whole catalogue. A change form changes the
-existing file in place: its comments and untouched lines stay as they were. Valid: the file stays for a pull request.
+existing file in place: its comments and untouched lines stay as they were. Valid: the file stays
+for a pull request.
 Invalid: the file is removed and the errors become a comment for the submitter,
 with each error named by the question it came from.
 """
@@ -20,12 +21,18 @@ from itertools import chain, count
 from pathlib import Path
 
 from frivilligkatalogen.base.errors import KatalogError
-from frivilligkatalogen.catalog.loading import load_catalog, unusable_folder
-from frivilligkatalogen.model.values import is_id, slugify
 from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.forms.definitions import Form, FormField, form_by_label
 from frivilligkatalogen.base.options import Settings
-from frivilligkatalogen.registers.yaml_writer import dump, dump_changed, load_for_change, merge_into, quoted
+from frivilligkatalogen.catalog.loading import load_catalog, unusable_folder
+from frivilligkatalogen.forms.definitions import Form, FormField, form_by_label
+from frivilligkatalogen.model.values import is_id, slugify
+from frivilligkatalogen.registers.yaml_writer import (
+    dump,
+    dump_changed,
+    load_for_change,
+    merge_into,
+    quoted,
+)
 
 MAX_BODY_BYTES = 64 * 1024
 NO_RESPONSE = "_No response_"
@@ -64,11 +71,15 @@ def answers(body: str, form: Form) -> dict[str, str]:
 
     for line in lines:
         heading = line[4:].strip() if line.startswith("### ") else None
-        upcoming = next((i for i, item in enumerate(remaining) if item.label == heading), None) if heading else None
+        upcoming = (
+            next((i for i, item in enumerate(remaining) if item.label == heading), None)
+            if heading
+            else None
+        )
         if upcoming is not None:
             close()
             current = remaining[upcoming]
-            remaining = remaining[upcoming + 1:]
+            remaining = remaining[upcoming + 1 :]
             collected = []
         elif current is not None:
             collected.append(line)
@@ -93,7 +104,11 @@ def convert(item: FormField, value: str):
         return "true" if _checked(value) else "false"
     if item.kind == "dropdown":
         labels = {label: code for code, label in item.options}
-        chosen = [part.strip() for part in value.split(",") if part.strip()] if item.multiple else [value]
+        chosen = (
+            [part.strip() for part in value.split(",") if part.strip()]
+            if item.multiple
+            else [value]
+        )
         codes = []
         for part in chosen:
             if part not in labels:
@@ -119,7 +134,9 @@ def _put(tree: dict, path: str, value) -> None:
 
 
 def _comment(problems: list[str]) -> str:
-    return "\n".join([t("forms.comment_invalid"), "", *[f"- {p}" for p in problems], "", t("forms.comment_fix")])
+    return "\n".join(
+        [t("forms.comment_invalid"), "", *[f"- {p}" for p in problems], "", t("forms.comment_fix")]
+    )
 
 
 class EventError(KatalogError):
@@ -138,7 +155,11 @@ def read_event(path: Path) -> dict:
     except FileNotFoundError:
         raise EventError(t("forms.event_unreadable", reason=t("forms.event_missing"))) from None
     except OSError as error:
-        reason = t("forms.event_folder") if isinstance(error, IsADirectoryError) else errno.errorcode.get(error.errno or 0, type(error).__name__)
+        reason = (
+            t("forms.event_folder")
+            if isinstance(error, IsADirectoryError)
+            else errno.errorcode.get(error.errno or 0, type(error).__name__)
+        )
         raise EventError(t("forms.event_unreadable", reason=reason)) from None
     if len(raw) > MAX_EVENT_BYTES:
         raise EventError(t("forms.event_not_json"))
@@ -171,13 +192,24 @@ def _issue_number(issue: dict) -> int | None:
     return None
 
 
+@dataclass
+class Proposal:
+    """A data file as a form would have it: where, its new text, and what to restore on failure."""
+
+    path: Path
+    text: str
+    record: dict
+    original: bytes | None = None
+    """The file's bytes before a change form; None for a new file."""
+
+
 def from_issue(event: dict, settings: Settings) -> Outcome:
     """Turn one issue event into an outcome; writes the data file when valid."""
     issue = event.get("issue")
     if not isinstance(issue, dict):
         raise EventError(t("forms.event_not_issue"))
-    labels = [_text(label.get("name")) for label in issue.get("labels") or [] if isinstance(label, dict)] if isinstance(issue.get("labels"), list) else []
-    form = form_by_label(labels)
+    labels = issue.get("labels") if isinstance(issue.get("labels"), list) else []
+    form = form_by_label([_text(label.get("name")) for label in labels if isinstance(label, dict)])
     if form is None:
         return Outcome("ignore")
     number = _issue_number(issue)
@@ -188,92 +220,127 @@ def from_issue(event: dict, settings: Settings) -> Outcome:
         return Outcome("comment", _comment([t("forms.damaged_text")]))
     size = len(body.encode("utf-8"))
     if size > MAX_BODY_BYTES:
-        return Outcome("comment", t("forms.comment_too_long", size=size // 1024, limit=MAX_BODY_BYTES // 1024))
+        return Outcome(
+            "comment", t("forms.comment_too_long", size=size // 1024, limit=MAX_BODY_BYTES // 1024)
+        )
     if form.kind is None:
         return Outcome("report", t("forms.comment_report"))
     given = answers(body, form)
+    tree, mistakes = _tree(form, given)
+    if mistakes:
+        return Outcome("comment", _comment(mistakes))
+    folder = "organizations" if form.kind == "organization" else "venues"
+    refused = unusable_folder(settings, folder)
+    if refused:
+        raise EventError(refused)
+    proposal = (
+        _changed(settings.data_path / folder, given, tree, settings)
+        if form.change
+        else _new(settings.data_path / folder, form, tree, number, settings)
+    )
+    if isinstance(proposal, Outcome):
+        return proposal
+    return _validated(proposal, form, number, settings)
+
+
+def _tree(form: Form, given: dict[str, str]) -> tuple[dict, list[str]]:
+    """The answers as the record's tree of quoted values, and a line for each answer that cannot be
+    one."""
     tree: dict = {}
     mistakes: list[str] = []
     for item in form.fields:
         value = given.get(item.id, "")
-        if item.target is None or item.target == "id" or value == "" or (item.convert == "bool" and not _checked(value) and item.id != "free_for_volunteers"):
+        unticked = (
+            item.convert == "bool" and not _checked(value) and item.id != "free_for_volunteers"
+        )
+        if item.target is None or item.target == "id" or value == "" or unticked:
             continue
         try:
             _put(tree, item.target, convert(item, value))
         except FormMistake as mistake:
             mistakes.append(f"{t('forms.label_of_field', label=item.label)}: {mistake.message}")
-    person = tree.get("contact", {}).get("person") if isinstance(tree.get("contact"), dict) else None
+    person = (
+        tree.get("contact", {}).get("person") if isinstance(tree.get("contact"), dict) else None
+    )
     if person and person.get("name") and person.get("consent") != "true":
         mistakes.append(t("forms.consent_missing"))
-    if mistakes:
-        return Outcome("comment", _comment(mistakes))
+    return tree, mistakes
 
-    folder = "organizations" if form.kind == "organization" else "venues"
-    refused = unusable_folder(settings, folder)
-    if refused:
-        raise EventError(refused)
-    directory = settings.data_path / folder
-    if form.change:
-        record_id = given.get("id", "").strip().strip("/").split("/")[-1]
-        path = directory / f"{record_id}.yaml"
-        if not is_id(record_id) or path.is_symlink() or not path.is_file():
-            return Outcome("comment", _comment([t("forms.comment_unknown_id", id=record_id)]))
-        if not tree:
-            return Outcome("comment", _comment([t("forms.nothing_to_change")]))
-        original = path.read_bytes()
-        # The file is changed in place: its comments and untouched lines stay as they were written.
-        merged = load_for_change(original.decode("utf-8")) or {}
-        added = tree.pop("activities", None)
-        merge_into(merged, tree)
-        if added:  # a change form describes a new activity; it never renames the first one
-            activity = added[0]
-            taken = {str(a.get("id")) for a in merged.get("activities") or [] if isinstance(a, dict)}
-            base = slugify(str(activity.get("title") or ""), "aktivitet")
-            activity["id"] = next(candidate for candidate in chain([base], (f"{base}-{n}" for n in count(2))) if candidate not in taken)
-            if isinstance(merged.get("activities"), list):
-                merged["activities"].append(quoted(activity))
-            else:
-                merged["activities"] = quoted([activity])
-        merged["verified"] = settings.today
-        text = dump_changed(merged)
-    else:
-        name = str(tree.get("name") or "")
-        record_id = slugify(name, f"sak-{number}")
-        path = directory / f"{record_id}.yaml"
-        counter = 2
-        while path.exists() or path.is_symlink():  # a dangling link is taken too: never written through
-            path = directory / f"{record_id}-{counter}.yaml"
-            counter += 1
-        record_id = path.stem
-        merged = dict(tree)
-        if form.kind == "organization":
-            merged.setdefault("contact", {})
-            activity = (merged.get("activities") or [None])[0]
-            if isinstance(activity, dict):
-                activity.setdefault("id", slugify(str(activity.get("title") or ""), "aktivitet"))
-        merged["verified"] = settings.today.isoformat()
-        original = None
-        text = f"# {t('forms.' + form.id + '.name')}: sak #{number}\n" + dump(merged) + "\n"
 
+def _changed(
+    directory: Path, given: dict[str, str], tree: dict, settings: Settings
+) -> Proposal | Outcome:
+    """A change form: the existing file changed in place, its comments and untouched lines kept."""
+    record_id = given.get("id", "").strip().strip("/").split("/")[-1]
+    path = directory / f"{record_id}.yaml"
+    if not is_id(record_id) or path.is_symlink() or not path.is_file():
+        return Outcome("comment", _comment([t("forms.comment_unknown_id", id=record_id)]))
+    if not tree:
+        return Outcome("comment", _comment([t("forms.nothing_to_change")]))
+    original = path.read_bytes()
+    merged = load_for_change(original.decode("utf-8")) or {}
+    added = tree.pop("activities", None)
+    merge_into(merged, tree)
+    if added:  # a change form describes a new activity; it never renames the first one
+        activity = added[0]
+        taken = {str(a.get("id")) for a in merged.get("activities") or [] if isinstance(a, dict)}
+        base = slugify(str(activity.get("title") or ""), "aktivitet")
+        activity["id"] = next(
+            candidate
+            for candidate in chain([base], (f"{base}-{n}" for n in count(2)))
+            if candidate not in taken
+        )
+        if isinstance(merged.get("activities"), list):
+            merged["activities"].append(quoted(activity))
+        else:
+            merged["activities"] = quoted([activity])
+    merged["verified"] = settings.today
+    return Proposal(path, dump_changed(merged), merged, original)
+
+
+def _new(directory: Path, form: Form, tree: dict, number: int, settings: Settings) -> Proposal:
+    """A new entry: a file named after it, never one that exists (nor a link, even a dangling
+    one)."""
+    record_id = slugify(str(tree.get("name") or ""), f"sak-{number}")
+    path = directory / f"{record_id}.yaml"
+    counter = 2
+    while path.exists() or path.is_symlink():
+        path = directory / f"{record_id}-{counter}.yaml"
+        counter += 1
+    record = dict(tree)
+    if form.kind == "organization":
+        record.setdefault("contact", {})
+        activity = (record.get("activities") or [None])[0]
+        if isinstance(activity, dict):
+            activity.setdefault("id", slugify(str(activity.get("title") or ""), "aktivitet"))
+    record["verified"] = settings.today.isoformat()
+    return Proposal(
+        path, f"# {t('forms.' + form.id + '.name')}: sak #{number}\n" + dump(record) + "\n", record
+    )
+
+
+def _validated(proposal: Proposal, form: Form, number: int, settings: Settings) -> Outcome:
+    """Write the file and check the whole catalogue: a pull request, or the file put back and a
+    comment."""
+    path = proposal.path
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(proposal.text, encoding="utf-8")
     catalog = load_catalog(settings)
     relative = path.relative_to(settings.root).as_posix()
     mine = [p for p in catalog.problems if p.path == relative]
     others = [p for p in catalog.problems if p.path != relative]
     if mine or others:
-        if original is None:
+        if proposal.original is None:
             path.unlink()
         else:
-            path.write_bytes(original)
+            path.write_bytes(proposal.original)
         labels_by_target = {item.target: item.label for item in form.fields if item.target}
         lines = [_explain(p, labels_by_target) for p in mine] or [str(p) for p in others]
         return Outcome("comment", _comment(lines), problems=mine or others)
-    name = str(merged.get("name") or record_id)
     return Outcome(
         "pull-request",
         path=relative,
-        title=t("forms.pr_title", name=name),
+        title=t("forms.pr_title", name=str(proposal.record.get("name") or path.stem)),
         body=t("forms.pr_body", issue=number).replace("\\n", "\n"),
         branch=f"skjema/sak-{number}",
     )
@@ -290,7 +357,11 @@ def _explain(problem, labels_by_target: dict) -> str:
     while label is None and "." in target:
         target = target.rsplit(".", 1)[0]
         label = labels_by_target.get(target)
-    where = t("forms.label_of_field", label=label) if label else problem.field or t("forms.label_of_field", label="…")
+    where = (
+        t("forms.label_of_field", label=label)
+        if label
+        else problem.field or t("forms.label_of_field", label="…")
+    )
     return f"{where}: {problem.message}"
 
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.errors import BIDI_CONTROLS, KatalogError, visible
+from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.load.yaml_source import Mapping, Node, Scalar, Sequence
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -54,7 +54,9 @@ def check_characters(text: str, multiline: bool) -> None:
     """Refuse control characters and invisible direction marks (they can disguise text)."""
     allowed = "\n\t" if multiline else ""
     for char in text:
-        if (not char.isprintable() and char not in allowed and char != " ") or char in BIDI_CONTROLS:
+        if (
+            not char.isprintable() and char not in allowed and char != " "
+        ) or char in BIDI_CONTROLS:
             raise Invalid(t("field.control_character", code="U+%04X" % ord(char)))
 
 
@@ -207,7 +209,9 @@ def _date(text: str, node: Node, message_key: str) -> date:
     except ValueError:
         raise Invalid(t(message_key, value=shown(node))) from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise Invalid(t("field.date_out_of_range", value=shown(node), first=FIRST_YEAR, last=LAST_YEAR))
+        raise Invalid(
+            t("field.date_out_of_range", value=shown(node), first=FIRST_YEAR, last=LAST_YEAR)
+        )
     return value
 
 
@@ -222,7 +226,10 @@ class Date(Kind):
         raise Invalid(t("field.not_date", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": _YEAR_PATTERN + r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
+        return {
+            "type": "string",
+            "pattern": _YEAR_PATTERN + r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        }
 
 
 _YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)"
@@ -259,7 +266,11 @@ class DateTime(Kind):
             raise Invalid(t("field.not_datetime", value=shown(node))) from None
 
     def schema(self):
-        return {"type": "string", "pattern": _YEAR_PATTERN + r"-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:00)?$"}
+        return {
+            "type": "string",
+            "pattern": _YEAR_PATTERN
+            + r"-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:00)?$",
+        }
 
 
 @dataclass(frozen=True)
@@ -325,7 +336,10 @@ class MapOf(Kind):
     value: Kind
 
     def schema(self, value: dict | None = None):
-        return {"type": "object", "additionalProperties": value if value is not None else self.value.schema()}
+        return {
+            "type": "object",
+            "additionalProperties": value if value is not None else self.value.schema(),
+        }
 
     def parse(self, node, context):  # pragma: no cover - records.py walks maps itself
         raise NotImplementedError

@@ -13,17 +13,24 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
-from frivilligkatalogen.load.kinds import Invalid, Kind, ListOf, MapOf, RecordOf, shown
-from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.errors import Problem
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import Invalid, Kind, ListOf, MapOf, RecordOf, shown
 from frivilligkatalogen.load.yaml_source import Mapping, Node, Scalar, Sequence
 
 _FAILED = object()
 
 
-def spec(kind: Kind, *, required: bool = False, key: str | None = None, default=None, default_factory=None):
+def spec(
+    kind: Kind,
+    *,
+    required: bool = False,
+    key: str | None = None,
+    default=None,
+    default_factory=None,
+):
     """Declare a contract field: its kind, whether it is required, its YAML key."""
     metadata = {"kind": kind, "required": required, "key": key}
     if default_factory is not None:
@@ -31,10 +38,12 @@ def spec(kind: Kind, *, required: bool = False, key: str | None = None, default=
     return field(default=default, metadata=metadata)
 
 
-@lru_cache(maxsize=None)
+@cache
 def record_fields(cls: type) -> dict[str, dataclasses.Field]:
     """The contract fields of a record, by their YAML key."""
-    return {f.metadata.get("key") or f.name: f for f in dataclasses.fields(cls) if "kind" in f.metadata}
+    return {
+        f.metadata.get("key") or f.name: f for f in dataclasses.fields(cls) if "kind" in f.metadata
+    }
 
 
 @dataclass
@@ -83,7 +92,6 @@ class Checker:
         self.reading.report(self.reading.position(full), full, message)
 
 
-
 def join(path: str, key: str | int) -> str:
     if isinstance(key, int) or key.startswith("["):
         return f"{path}[{key}]" if isinstance(key, int) else path + key
@@ -120,7 +128,11 @@ def parse_record(cls: type, node: Node, reading: Reading, path: str = ""):
         reading.positions[field_path] = (value_node.line, value_node.column)
         if isinstance(value_node, Scalar) and value_node.value is None:
             # An empty value is a mistake, not a way to leave a field out: say so.
-            reading.report(value_node, field_path, t("record.required_empty") if found.metadata["required"] else t("field.empty"))
+            reading.report(
+                value_node,
+                field_path,
+                t("record.required_empty") if found.metadata["required"] else t("field.empty"),
+            )
             continue
         value = parse_value(found.metadata["kind"], value_node, reading, field_path)
         if value is not _FAILED:
@@ -131,7 +143,11 @@ def parse_record(cls: type, node: Node, reading: Reading, path: str = ""):
     record = cls(**values)
     check = getattr(record, "check", None)
     if check is not None:
-        written = frozenset(key for key, value in node.values.items() if not (isinstance(value, Scalar) and value.value is None))
+        written = frozenset(
+            key
+            for key, value in node.values.items()
+            if not (isinstance(value, Scalar) and value.value is None)
+        )
         check(Checker(reading, path, written))
     return record
 
@@ -169,7 +185,11 @@ def _not_a_mapping(node: Node) -> str:
 
 def _parse_list(kind: ListOf, node: Node, reading: Reading, path: str):
     if not isinstance(node, Sequence):
-        message = t("record.expected_list_got_mapping") if isinstance(node, Mapping) else t("record.expected_list", value=shown(node))
+        message = (
+            t("record.expected_list_got_mapping")
+            if isinstance(node, Mapping)
+            else t("record.expected_list", value=shown(node))
+        )
         reading.report(node, path, message)
         return _FAILED
     out = []
@@ -181,13 +201,21 @@ def _parse_list(kind: ListOf, node: Node, reading: Reading, path: str):
             continue
         if kind.unique:
             if value in seen:
-                reading.report(item_node, item_path, t("record.repeated", value=shown(item_node), number=seen[value] + 1))
+                reading.report(
+                    item_node,
+                    item_path,
+                    t("record.repeated", value=shown(item_node), number=seen[value] + 1),
+                )
                 continue
             seen[value] = index
         out.append(value)
     count = len(node.items)
     if kind.min is not None and count < kind.min:
-        reading.report(node, path, t("record.too_few", min=kind.min) if kind.min > 1 else t("record.list_empty"))
+        reading.report(
+            node,
+            path,
+            t("record.too_few", min=kind.min) if kind.min > 1 else t("record.list_empty"),
+        )
     if kind.max is not None and count > kind.max:
         reading.report(node, path, t("record.too_many", max=kind.max, count=count))
     return out

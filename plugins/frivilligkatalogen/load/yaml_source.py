@@ -35,7 +35,8 @@ MAX_FILE_BYTES = 256 * 1024
 """The contract's size limit for one data file."""
 
 MAX_DEPTH = 64
-"""Nesting deeper than any record of the contract needs; deeper input is refused, not recursed into."""
+"""Nesting deeper than any record of the contract needs; deeper input is refused, not recursed
+into."""
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -100,7 +101,14 @@ def read_file(path: Path) -> Document:
         raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         size = max(path.stat().st_size, len(raw))
-        return Document(None, [YamlProblem(1, 1, t("yaml.too_large", size=size // 1024, limit=MAX_FILE_BYTES // 1024))])
+        return Document(
+            None,
+            [
+                YamlProblem(
+                    1, 1, t("yaml.too_large", size=size // 1024, limit=MAX_FILE_BYTES // 1024)
+                )
+            ],
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -113,13 +121,29 @@ def parse_text(text: str) -> Document:
     """Parse YAML text into located nodes, or report why it cannot be."""
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
-        return Document(None, [YamlProblem(1, 1, t("yaml.too_large", size=size // 1024, limit=MAX_FILE_BYTES // 1024))])
+        return Document(
+            None,
+            [
+                YamlProblem(
+                    1, 1, t("yaml.too_large", size=size // 1024, limit=MAX_FILE_BYTES // 1024)
+                )
+            ],
+        )
     forbidden = _FORBIDDEN_CHARACTER.search(text)
     if forbidden:
         start = forbidden.start()
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
-        return Document(None, [YamlProblem(line, column, t("yaml.control_character", code="U+%04X" % ord(forbidden.group())))])
+        return Document(
+            None,
+            [
+                YamlProblem(
+                    line,
+                    column,
+                    t("yaml.control_character", code="U+%04X" % ord(forbidden.group())),
+                )
+            ],
+        )
     try:
         return _parse(text, _EventSource)
     except yaml.YAMLError:
@@ -130,11 +154,15 @@ def parse_text(text: str) -> Document:
             return _parse(text, _PythonEventSource)
         except yaml.MarkedYAMLError as err:
             return Document(None, [_syntax_problem(err)])
-        except yaml.YAMLError:  # pragma: no cover - unmarked errors come from the reader, checked above
+        except (
+            yaml.YAMLError
+        ):  # pragma: no cover - unmarked errors come from the reader, checked above
             return Document(None, [YamlProblem(1, 1, t("yaml.syntax_other"))])
 
 
-_FORBIDDEN_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_FORBIDDEN_CHARACTER = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 """A character YAML does not allow in a file (control characters, U+FFFE and U+FFFF), or one it
 would read as a line break where no editor shows one (U+0085, U+2028, U+2029)."""
 
@@ -160,7 +188,9 @@ def _compose_stream(source, problems: list[YamlProblem]) -> Node | None:
     source.get_event()  # DocumentEnd
     if not source.check_event(events.StreamEndEvent):
         event = source.peek_event()
-        raise YamlProblem(event.start_mark.line + 1, event.start_mark.column + 1, t("yaml.many_documents"))
+        raise YamlProblem(
+            event.start_mark.line + 1, event.start_mark.column + 1, t("yaml.many_documents")
+        )
     return root
 
 
@@ -195,7 +225,13 @@ def _compose_node(source, problems: list[YamlProblem], depth: int) -> Node:
                 raise YamlProblem(key.line, key.column, t("yaml.complex_key"))
             if key.value in keys:
                 first = keys[key.value]
-                problems.append(YamlProblem(key.line, key.column, t("yaml.duplicate_key", key=key.value, line=first.line)))
+                problems.append(
+                    YamlProblem(
+                        key.line,
+                        key.column,
+                        t("yaml.duplicate_key", key=key.value, line=first.line),
+                    )
+                )
                 continue
             keys[key.value] = key
             values[key.value] = value

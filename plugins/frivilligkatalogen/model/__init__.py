@@ -11,11 +11,36 @@ from frivilligkatalogen.model.common import Address, Audience
 from frivilligkatalogen.model.grant import Grant
 from frivilligkatalogen.model.holidays import Holidays, SchoolHoliday
 from frivilligkatalogen.model.meeting_places import MeetingPlace, MeetingPlaces
-from frivilligkatalogen.model.organization import Contact, Membership, Organization, Person, Volunteering
+from frivilligkatalogen.model.organization import (
+    Contact,
+    Membership,
+    Organization,
+    Person,
+    Volunteering,
+)
 from frivilligkatalogen.model.venue import Booking, Geo, Image, Owner, Venue
 
 __all__ = [
-    "Activity", "Address", "Audience", "Booking", "Contact", "EventDate", "Geo", "Grant",
-    "Holidays", "Image", "MeetingPlace", "MeetingPlaces", "Membership", "Organization", "Owner", "Person", "Price", "Rule",
-    "SchoolHoliday", "Signup", "Venue", "Volunteering",
+    "Activity",
+    "Address",
+    "Audience",
+    "Booking",
+    "Contact",
+    "EventDate",
+    "Geo",
+    "Grant",
+    "Holidays",
+    "Image",
+    "MeetingPlace",
+    "MeetingPlaces",
+    "Membership",
+    "Organization",
+    "Owner",
+    "Person",
+    "Price",
+    "Rule",
+    "SchoolHoliday",
+    "Signup",
+    "Venue",
+    "Volunteering",
 ]

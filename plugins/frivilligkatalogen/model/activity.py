@@ -6,16 +6,26 @@ An activity happens either by ``schedule`` (recurrence rules, expanded by
 
 from __future__ import annotations
 
-from typing import ClassVar
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import ClassVar
 
-from frivilligkatalogen.load.kinds import Invalid, Boolean, Choice, Date, DateTime, Integer, ListOf, RecordOf, Text, Time
-
-from frivilligkatalogen.model.values import Slug, Url
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import (
+    Boolean,
+    Choice,
+    Date,
+    DateTime,
+    Integer,
+    Invalid,
+    ListOf,
+    RecordOf,
+    Text,
+    Time,
+)
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.common import FEE_PERIODS, Audience
+from frivilligkatalogen.model.values import Slug, Url
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """The contract's weekday names, Monday first (Python's ``date.weekday()`` order)."""
@@ -55,9 +65,23 @@ class Rule:
 
     def check(self, report) -> None:
         if self.start and self.end and self.end <= self.start:
-            report("end", t("rule.end_after_start", start=self.start.strftime("%H:%M"), end=self.end.strftime("%H:%M")))
+            report(
+                "end",
+                t(
+                    "rule.end_after_start",
+                    start=self.start.strftime("%H:%M"),
+                    end=self.end.strftime("%H:%M"),
+                ),
+            )
         if self.first and self.until and self.until < self.first:
-            report("until", t("rule.until_before_from", first=self.first.isoformat(), until=self.until.isoformat()))
+            report(
+                "until",
+                t(
+                    "rule.until_before_from",
+                    first=self.first.isoformat(),
+                    until=self.until.isoformat(),
+                ),
+            )
             return
         if self.week_of_month is not None and self.every != 1:
             report("every", t("rule.every_with_week_of_month"))
@@ -65,7 +89,10 @@ class Rule:
             return
         for index, day in enumerate(self.exceptions):
             if WEEKDAYS[day.weekday()] not in self.days:
-                report(f"except[{index}]", t("rule.except_weekday", date=day.isoformat(), days=", ".join(self.days)))
+                report(
+                    f"except[{index}]",
+                    t("rule.except_weekday", date=day.isoformat(), days=", ".join(self.days)),
+                )
             elif day < self.first or (self.until and day > self.until):
                 report(f"except[{index}]", t("rule.except_outside", date=day.isoformat()))
 
@@ -75,8 +102,18 @@ class EventDate:
     """A single event: local start and end, or an all-day date (with an optional end date)."""
 
     json_schema_rules: ClassVar[tuple] = (
-        {"oneOf": [{"required": ["start", "end"], "not": {"anyOf": [{"required": ["date"]}, {"required": ["end_date"]}]}},
-                   {"required": ["date"], "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]}}]},
+        {
+            "oneOf": [
+                {
+                    "required": ["start", "end"],
+                    "not": {"anyOf": [{"required": ["date"]}, {"required": ["end_date"]}]},
+                },
+                {
+                    "required": ["date"],
+                    "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]},
+                },
+            ]
+        },
     )
 
     start: datetime | None = spec(DateTime())
@@ -115,7 +152,16 @@ class Price:
     """What taking part costs: free, or an amount in kroner."""
 
     json_schema_rules: ClassVar[tuple] = (
-        {"oneOf": [{"required": ["free"], "properties": {"free": {"const": True}}, "not": {"required": ["amount"]}}, {"required": ["amount"], "not": {"required": ["free"]}}]},
+        {
+            "oneOf": [
+                {
+                    "required": ["free"],
+                    "properties": {"free": {"const": True}},
+                    "not": {"required": ["amount"]},
+                },
+                {"required": ["amount"], "not": {"required": ["free"]}},
+            ]
+        },
     )
 
     free: bool | None = spec(Boolean())

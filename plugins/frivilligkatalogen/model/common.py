@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
 from dataclasses import dataclass
+from typing import ClassVar
 
-from frivilligkatalogen.load.kinds import Choice, Integer, ListOf, Text
-
-from frivilligkatalogen.model.values import PostalCode
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import Choice, Integer, ListOf, Text
 from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.values import PostalCode
 
 AUDIENCE_GROUPS = ("children", "youth", "adults", "seniors", "families", "everyone")
 FEE_PERIODS = ("year", "semester", "month", "time")
@@ -29,7 +28,9 @@ class Audience:
 
     def holds_age(self, age: int) -> bool:
         """True when ``age`` is inside the range (a missing limit holds every age)."""
-        return (self.age_min is None or age >= self.age_min) and (self.age_max is None or age <= self.age_max)
+        return (self.age_min is None or age >= self.age_min) and (
+            self.age_max is None or age <= self.age_max
+        )
 
 
 @dataclass(kw_only=True)

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from frivilligkatalogen.load.kinds import Date, ListOf, Text
-
-from frivilligkatalogen.model.values import ConfirmationDate, Url
 from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.values import ConfirmationDate, Url
 
 
 @dataclass(kw_only=True)

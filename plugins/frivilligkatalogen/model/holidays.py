@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text
 from frivilligkatalogen.load.records import spec
 
 
@@ -20,7 +20,14 @@ class SchoolHoliday:
 
     def check(self, report) -> None:
         if self.first and self.until and self.until < self.first:
-            report("until", t("rule.until_before_from", first=self.first.isoformat(), until=self.until.isoformat()))
+            report(
+                "until",
+                t(
+                    "rule.until_before_from",
+                    first=self.first.isoformat(),
+                    until=self.until.isoformat(),
+                ),
+            )
 
     def holds(self, day: date) -> bool:
         return self.first <= day <= self.until
@@ -30,7 +37,9 @@ class SchoolHoliday:
 class Holidays:
     """All school holiday periods."""
 
-    school_holidays: list[SchoolHoliday] = spec(ListOf(RecordOf(SchoolHoliday)), default_factory=list)
+    school_holidays: list[SchoolHoliday] = spec(
+        ListOf(RecordOf(SchoolHoliday)), default_factory=list
+    )
 
     source: object = field(default=None, repr=False)
 

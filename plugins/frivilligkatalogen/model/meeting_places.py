@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text, Time
-
-from frivilligkatalogen.model.values import Slug, Url
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text, Time
 from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.values import Slug, Url
 
 
 @dataclass(kw_only=True)
@@ -32,7 +31,14 @@ class MeetingPlace:
 
     def check(self, report) -> None:
         if self.start and self.end and self.end <= self.start:
-            report("end", t("rule.end_after_start", start=self.start.strftime("%H:%M"), end=self.end.strftime("%H:%M")))
+            report(
+                "end",
+                t(
+                    "rule.end_after_start",
+                    start=self.start.strftime("%H:%M"),
+                    end=self.end.strftime("%H:%M"),
+                ),
+            )
         if report.given("end") and not report.given("start"):
             report("start", t("rule.meeting_needs_start"))
         if report.given("venue") and report.given("location"):

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
-from frivilligkatalogen.load.kinds import Boolean, Choice, Date, Integer, ListOf, MapOf, RecordOf, Tag, Text
-from frivilligkatalogen.model.values import Area, Category, ConfirmationDate, Email, EmailOrUrl, Language, OrgNumber, Phone, Slug, Url
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import (
+    Boolean,
+    Choice,
+    Integer,
+    ListOf,
+    MapOf,
+    RecordOf,
+    Tag,
+    Text,
+)
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.activity import Activity
 from frivilligkatalogen.model.common import FEE_PERIODS, Address, Audience
+from frivilligkatalogen.model.values import (
+    Area,
+    Category,
+    ConfirmationDate,
+    Email,
+    EmailOrUrl,
+    Language,
+    OrgNumber,
+    Phone,
+    Slug,
+    Url,
+)
 
 STATUSES = ("active", "inactive", "closed")
 
@@ -20,7 +40,9 @@ STATUSES = ("active", "inactive", "closed")
 class Person:
     """A contact person; the name is published only with recorded consent."""
 
-    json_schema_rules: ClassVar[tuple] = ({"required": ["consent"], "properties": {"consent": {"const": True}}},)
+    json_schema_rules: ClassVar[tuple] = (
+        {"required": ["consent"], "properties": {"consent": {"const": True}}},
+    )
 
     name: str = spec(Text(2, 120, single_line=True), required=True)
     role: str | None = spec(Text(1, 80, single_line=True))
@@ -35,7 +57,9 @@ class Person:
 class Contact:
     """How to reach the association; at least one way."""
 
-    json_schema_rules: ClassVar[tuple] = ({"anyOf": [{"required": ["email"]}, {"required": ["phone"]}, {"required": ["website"]}]},)
+    json_schema_rules: ClassVar[tuple] = (
+        {"anyOf": [{"required": ["email"]}, {"required": ["phone"]}, {"required": ["website"]}]},
+    )
 
     email: str | None = spec(Email())
     phone: str | None = spec(Phone())
@@ -77,7 +101,9 @@ class Organization:
     summary: str | None = spec(Text(1, 200))
     description: str | None = spec(Text(1, 5000))
     audience: Audience | None = spec(RecordOf(Audience))
-    languages: list[str] = spec(ListOf(Language(), min=1, unique=True), default_factory=lambda: ["nb"])
+    languages: list[str] = spec(
+        ListOf(Language(), min=1, unique=True), default_factory=lambda: ["nb"]
+    )
     area: str | None = spec(Area())
     contact: Contact = spec(RecordOf(Contact), required=True)
     social: dict[str, str] | None = spec(MapOf(Url()))
@@ -99,7 +125,10 @@ class Organization:
         seen: dict[str, int] = {}
         for index, activity in enumerate(self.activities or []):
             if activity.id in seen:
-                report(f"activities[{index}].id", t("rule.activity_id_repeated", id=activity.id, number=seen[activity.id] + 1))
+                report(
+                    f"activities[{index}].id",
+                    t("rule.activity_id_repeated", id=activity.id, number=seen[activity.id] + 1),
+                )
             else:
                 seen[activity.id] = index
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 
-THROUGH_PERSON = re.compile(r"(?<![^\W_])(c\s*/\s*o\b|c\.\s*o\b\.?|co\s|v\s*/|att(n)?\s*[:.]|℅)|^\s*att(n)?\s", re.IGNORECASE)
-"""A line that names a person the mail goes through: ``c/o``, ``c.o.``, ``co``, ``v/``, ``Att:``, ``℅``,
+THROUGH_PERSON = re.compile(
+    r"(?<![^\W_])(c\s*/\s*o\b|c\.\s*o\b\.?|co\s|v\s*/|att(n)?\s*[:.]|℅)|^\s*att(n)?\s",
+    re.IGNORECASE,
+)
+"""A line that names a person the mail goes through: ``c/o``, ``c.o.``, ``co``, ``v/``, ``Att:``,
+``℅``,
 wherever it stands in the line (after a space, a comma or a bracket, not inside a word)."""
 
 

@@ -7,7 +7,7 @@ andre påskedag, Kristi himmelfartsdag, første og andre pinsedag.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 from frivilligkatalogen.base.i18n import t
 
@@ -21,13 +21,13 @@ def easter_sunday(year: int) -> date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the names of the published algorithm
     m = (a + 11 * h + 22 * l) // 451
     month, day = divmod(h + l - 7 * m + 114, 31)
     return date(year, month, day + 1)
 
 
-@lru_cache(maxsize=None)
+@cache
 def public_holidays(year: int) -> dict[date, str]:
     """Every public holiday of a year, with its Norwegian name."""
     easter = easter_sunday(year)

@@ -14,9 +14,9 @@ Times are wall-clock times in Europe/Oslo; datetimes here are naive local times.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from frivilligkatalogen.model import Activity, EventDate, Holidays, Organization, Rule
@@ -52,7 +52,9 @@ class Occurrence:
 
 def first_candidate(rule: Rule) -> date | None:
     """The first date the rule's pattern gives on or after ``from`` (the feed's DTSTART)."""
-    return next(iter(_pattern(rule, rule.first, rule.until or rule.first + timedelta(days=400))), None)
+    return next(
+        iter(_pattern(rule, rule.first, rule.until or rule.first + timedelta(days=400))), None
+    )
 
 
 def candidates(rule: Rule, window_start: date, window_end: date) -> Iterator[date]:
@@ -71,7 +73,9 @@ def _pattern(rule: Rule, first: date, last: date, start: date | None = None) -> 
     start = max(start or first, first)
     if start > last:
         return
-    first_session = min(first + timedelta(days=(weekday - first.weekday()) % 7) for weekday in wanted)
+    first_session = min(
+        first + timedelta(days=(weekday - first.weekday()) % 7) for weekday in wanted
+    )
     anchor_week = first_session - timedelta(days=first_session.weekday())
     monday = start - timedelta(days=start.weekday())
     week = timedelta(days=7)
@@ -102,21 +106,44 @@ def is_excluded(rule: Rule, day: date, holidays: Holidays) -> bool:
 
 
 def occurrences(
-    organization: Organization, activity: Activity, holidays: Holidays, window_start: date, window_end: date
+    organization: Organization,
+    activity: Activity,
+    holidays: Holidays,
+    window_start: date,
+    window_end: date,
 ) -> list[Occurrence]:
-    """Every session or event of an activity that touches the window (both ends included), in order."""
+    """Every session or event of an activity that touches the window (both ends included), in
+    order."""
     cancelled = activity.cancelled
     found: list[Occurrence] = []
     for rule in activity.schedule or []:
         for day in candidates(rule, window_start, window_end):
             if not is_excluded(rule, day, holidays):
                 found.append(
-                    Occurrence(organization, activity, datetime.combine(day, rule.start), datetime.combine(day, rule.end), False, cancelled, rule)
+                    Occurrence(
+                        organization,
+                        activity,
+                        datetime.combine(day, rule.start),
+                        datetime.combine(day, rule.end),
+                        False,
+                        cancelled,
+                        rule,
+                    )
                 )
     for event in activity.dates or []:
         start, end = event_bounds(event)
         if start.date() <= window_end and (end - timedelta(microseconds=1)).date() >= window_start:
-            found.append(Occurrence(organization, activity, start, end, event.is_all_day, cancelled or event.cancelled, event))
+            found.append(
+                Occurrence(
+                    organization,
+                    activity,
+                    start,
+                    end,
+                    event.is_all_day,
+                    cancelled or event.cancelled,
+                    event,
+                )
+            )
     found.sort(key=lambda o: (o.start, o.end))
     return found
 
@@ -125,13 +152,19 @@ def event_bounds(event: EventDate) -> tuple[datetime, datetime]:
     """Local start and (exclusive) end of a single event."""
     if event.is_all_day:
         last = event.end_date or event.date
-        return datetime.combine(event.date, time()), datetime.combine(last + timedelta(days=1), time())
+        return datetime.combine(event.date, time()), datetime.combine(
+            last + timedelta(days=1), time()
+        )
     return event.start, event.end
 
 
 def upcoming(catalog, window_start: date, window_end: date, organizations=None) -> list[Occurrence]:
     """Occurrences of every active association's activities in the window, in time order."""
-    chosen = [org for org in organizations if org.is_active] if organizations is not None else catalog.active_organizations()
+    chosen = (
+        [org for org in organizations if org.is_active]
+        if organizations is not None
+        else catalog.active_organizations()
+    )
     found = [
         occurrence
         for org in chosen
@@ -152,11 +185,13 @@ NEXT_HORIZON_DAYS = 400
 
 
 NEXT_KEPT = 5
-"""How many coming dates are kept per activity (pages show three; "add to calendar" needs one not cancelled)."""
+"""How many coming dates are kept per activity (pages show three; "add to calendar" needs one not
+cancelled)."""
 
 
 def next_dates(catalog, org: Organization, activity: Activity) -> list[Occurrence]:
-    """The next few dates of an activity from the build day (cancelled ones included), computed once per build.
+    """The next few dates of an activity from the build day (cancelled ones included), computed once
+    per build.
 
     A short window first (most activities meet weekly), the long one only when it holds too few.
     """
@@ -165,7 +200,13 @@ def next_dates(catalog, org: Organization, activity: Activity) -> list[Occurrenc
     if key not in cache:
         today = catalog.settings.today
         for days in (42, NEXT_HORIZON_DAYS):
-            found = [o for o in occurrences(org, activity, catalog.holidays, today, today + timedelta(days=days)) if o.end.date() >= today]
+            found = [
+                o
+                for o in occurrences(
+                    org, activity, catalog.holidays, today, today + timedelta(days=days)
+                )
+                if o.end.date() >= today
+            ]
             if len(found) >= NEXT_KEPT and sum(not o.cancelled for o in found) >= 1:
                 break
         cache[key] = found[:NEXT_KEPT]

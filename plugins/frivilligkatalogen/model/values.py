@@ -50,13 +50,191 @@ _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
 ISO_639_1 = frozenset(
-    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
-    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht "
-    "hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky "
-    "la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny "
-    "oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss "
-    "st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo "
-    "za zh zu".split()
+    [
+        "aa",
+        "ab",
+        "ae",
+        "af",
+        "ak",
+        "am",
+        "an",
+        "ar",
+        "as",
+        "av",
+        "ay",
+        "az",
+        "ba",
+        "be",
+        "bg",
+        "bi",
+        "bm",
+        "bn",
+        "bo",
+        "br",
+        "bs",
+        "ca",
+        "ce",
+        "ch",
+        "co",
+        "cr",
+        "cs",
+        "cu",
+        "cv",
+        "cy",
+        "da",
+        "de",
+        "dv",
+        "dz",
+        "ee",
+        "el",
+        "en",
+        "eo",
+        "es",
+        "et",
+        "eu",
+        "fa",
+        "ff",
+        "fi",
+        "fj",
+        "fo",
+        "fr",
+        "fy",
+        "ga",
+        "gd",
+        "gl",
+        "gn",
+        "gu",
+        "gv",
+        "ha",
+        "he",
+        "hi",
+        "ho",
+        "hr",
+        "ht",
+        "hu",
+        "hy",
+        "hz",
+        "ia",
+        "id",
+        "ie",
+        "ig",
+        "ii",
+        "ik",
+        "io",
+        "is",
+        "it",
+        "iu",
+        "ja",
+        "jv",
+        "ka",
+        "kg",
+        "ki",
+        "kj",
+        "kk",
+        "kl",
+        "km",
+        "kn",
+        "ko",
+        "kr",
+        "ks",
+        "ku",
+        "kv",
+        "kw",
+        "ky",
+        "la",
+        "lb",
+        "lg",
+        "li",
+        "ln",
+        "lo",
+        "lt",
+        "lu",
+        "lv",
+        "mg",
+        "mh",
+        "mi",
+        "mk",
+        "ml",
+        "mn",
+        "mr",
+        "ms",
+        "mt",
+        "my",
+        "na",
+        "nb",
+        "nd",
+        "ne",
+        "ng",
+        "nl",
+        "nn",
+        "no",
+        "nr",
+        "nv",
+        "ny",
+        "oc",
+        "oj",
+        "om",
+        "or",
+        "os",
+        "pa",
+        "pi",
+        "pl",
+        "ps",
+        "pt",
+        "qu",
+        "rm",
+        "rn",
+        "ro",
+        "ru",
+        "rw",
+        "sa",
+        "sc",
+        "sd",
+        "se",
+        "sg",
+        "si",
+        "sk",
+        "sl",
+        "sm",
+        "sn",
+        "so",
+        "sq",
+        "sr",
+        "ss",
+        "st",
+        "su",
+        "sv",
+        "sw",
+        "ta",
+        "te",
+        "tg",
+        "th",
+        "ti",
+        "tk",
+        "tl",
+        "tn",
+        "to",
+        "tr",
+        "ts",
+        "tt",
+        "tw",
+        "ty",
+        "ug",
+        "uk",
+        "ur",
+        "uz",
+        "ve",
+        "vi",
+        "vo",
+        "wa",
+        "wo",
+        "xh",
+        "yi",
+        "yo",
+        "za",
+        "zh",
+        "zu",
+    ]
 )
 """The two-letter language codes of ISO 639-1."""
 
@@ -104,7 +282,12 @@ class Url(Kind):
         raise Invalid(t("field.not_url", value=shown(node)))
 
     def schema(self):
-        return {"type": "string", "pattern": _URL.pattern.replace("(?i)", "").replace("^https?", "^[hH][tT][tT][pP][sS]?")}
+        return {
+            "type": "string",
+            "pattern": _URL.pattern.replace("(?i)", "").replace(
+                "^https?", "^[hH][tT][tT][pP][sS]?"
+            ),
+        }
 
 
 def is_web_address(text: str) -> bool:
@@ -121,7 +304,9 @@ def web_address(text: str) -> str | None:
     return text if is_web_address(text) else None
 
 
-_IMAGE_PATH = re.compile(r"^/?[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*\.(jpe?g|png|webp|gif|svg|avif)$", re.IGNORECASE)
+_IMAGE_PATH = re.compile(
+    r"^/?[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*\.(jpe?g|png|webp|gif|svg|avif)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -195,7 +380,12 @@ class Phone(Kind):
 
     def schema(self):
         # An unquoted 8-digit number is an integer to a YAML 1.2 editor.
-        return {"anyOf": [{"type": "string", "pattern": r"^(\+47|0047)?[\s\-.()]*([0-9][\s\-.()]*){8}$"}, {"type": "integer", "minimum": 10000000, "maximum": 99999999}]}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^(\+47|0047)?[\s\-.()]*([0-9][\s\-.()]*){8}$"},
+                {"type": "integer", "minimum": 10000000, "maximum": 99999999},
+            ]
+        }
 
 
 def org_number_is_valid(number: str) -> bool:
@@ -222,7 +412,12 @@ class OrgNumber(Kind):
         return text
 
     def schema(self):
-        return {"anyOf": [{"type": "string", "pattern": r"^[89][0-9]{8}$"}, {"type": "integer", "minimum": 800000000, "maximum": 999999999}]}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[89][0-9]{8}$"},
+                {"type": "integer", "minimum": 800000000, "maximum": 999999999},
+            ]
+        }
 
 
 @dataclass(frozen=True)
@@ -237,7 +432,12 @@ class PostalCode(Kind):
 
     def schema(self):
         # Unquoted, 0150 is the integer 150 to an editor; the validator keeps the text.
-        return {"anyOf": [{"type": "string", "pattern": r"^[0-9]{4}$"}, {"type": "integer", "minimum": 0, "maximum": 9999}]}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]{4}$"},
+                {"type": "integer", "minimum": 0, "maximum": 9999},
+            ]
+        }
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,70 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
-from frivilligkatalogen.load.kinds import Boolean, Choice, Date, Integer, ListOf, Number, RecordOf, Text
-
-from frivilligkatalogen.model.values import ConfirmationDate, Email, ImageSource, Phone, Url
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.load.kinds import (
+    Boolean,
+    Choice,
+    Integer,
+    ListOf,
+    Number,
+    RecordOf,
+    Text,
+)
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.common import VenueAddress
+from frivilligkatalogen.model.values import ConfirmationDate, Email, ImageSource, Phone, Url
 
-VENUE_TYPES = ("school", "gym", "sports_hall", "community_house", "culture_house", "library", "church", "meeting_room", "outdoor", "other")
+VENUE_TYPES = (
+    "school",
+    "gym",
+    "sports_hall",
+    "community_house",
+    "culture_house",
+    "library",
+    "church",
+    "meeting_room",
+    "outdoor",
+    "other",
+)
 OWNER_KINDS = ("municipal", "county", "association", "church", "private", "other")
-FACILITIES = ("kitchen", "projector", "sound_system", "stage", "piano", "wifi", "changing_rooms", "showers", "storage", "parking", "outdoor_area", "sports_floor")
-ACCESSIBILITY = ("step_free_entrance", "wheelchair_accessible", "accessible_toilet", "elevator", "hearing_loop", "tactile_marking", "accessible_parking")
-SUITABLE_FOR = ("meetings", "courses", "sports", "dance", "music", "parties", "exhibitions", "outdoor")
+FACILITIES = (
+    "kitchen",
+    "projector",
+    "sound_system",
+    "stage",
+    "piano",
+    "wifi",
+    "changing_rooms",
+    "showers",
+    "storage",
+    "parking",
+    "outdoor_area",
+    "sports_floor",
+)
+ACCESSIBILITY = (
+    "step_free_entrance",
+    "wheelchair_accessible",
+    "accessible_toilet",
+    "elevator",
+    "hearing_loop",
+    "tactile_marking",
+    "accessible_parking",
+)
+SUITABLE_FOR = (
+    "meetings",
+    "courses",
+    "sports",
+    "dance",
+    "music",
+    "parties",
+    "exhibitions",
+    "outdoor",
+)
 
 
 @dataclass(kw_only=True)
@@ -40,7 +88,9 @@ class Owner:
 class Booking:
     """How to book the venue; at least one way."""
 
-    json_schema_rules: ClassVar[tuple] = ({"anyOf": [{"required": ["url"]}, {"required": ["email"]}, {"required": ["phone"]}]},)
+    json_schema_rules: ClassVar[tuple] = (
+        {"anyOf": [{"required": ["url"]}, {"required": ["email"]}, {"required": ["phone"]}]},
+    )
 
     url: str | None = spec(Url())
     email: str | None = spec(Email())

@@ -14,12 +14,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frivilligkatalogen.model.values import UNCONFIRMED, is_id, slugify
 from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.registers.reading import Unit, clean, in_municipality, is_association, unit_from_register
 from frivilligkatalogen.base.options import Settings
-from frivilligkatalogen.registers.yaml_writer import dump
 from frivilligkatalogen.load.yaml_source import Mapping, read_file
+from frivilligkatalogen.model.values import UNCONFIRMED, is_id, slugify
+from frivilligkatalogen.registers.readable import (
+    Unit,
+    clean,
+    in_municipality,
+    is_association,
+    unit_from_register,
+)
+from frivilligkatalogen.registers.yaml_writer import dump
 
 
 @dataclass
@@ -61,8 +67,18 @@ def draft_record(unit: Unit) -> dict:
         "contact": {key: value for key, value in contact.items() if value},
     }
     if unit.postal_code or unit.street or unit.city:
-        record["address"] = {key: value for key, value in (("street", unit.street), ("postal_code", unit.postal_code), ("city", unit.city)) if value}
-    record["registered_in_frivillighetsregisteret"] = "true" if unit.voluntary else "false"  # every value is written quoted; the contract types it
+        record["address"] = {
+            key: value
+            for key, value in (
+                ("street", unit.street),
+                ("postal_code", unit.postal_code),
+                ("city", unit.city),
+            )
+            if value
+        }
+    record["registered_in_frivillighetsregisteret"] = (
+        "true" if unit.voluntary else "false"
+    )  # every value is written quoted; the contract types it
     return record
 
 
@@ -82,7 +98,12 @@ def draft_text(unit: Unit, today) -> str:
     record = draft_record(unit)
     body = dump(record)
     if not record["contact"]:
-        body = re.sub(r"^contact: \{\}$", "contact: {}  # fyll inn email, phone eller website", body, flags=re.M)
+        body = re.sub(
+            r"^contact: \{\}$",
+            "contact: {}  # fyll inn email, phone eller website",
+            body,
+            flags=re.M,
+        )
     header = "".join(f"# {line}\n" for comment in comments for line in _wrap(comment))
     return header + body + f"\nverified: {UNCONFIRMED}\n"
 
@@ -99,9 +120,13 @@ def _wrap(text: str, width: int = 88) -> list[str]:
 
 
 def import_units(
-    raw_units: list[dict], settings: Settings, categories: dict[str, list[int]] | None = None, municipality: str | None = None
+    raw_units: list[dict],
+    settings: Settings,
+    categories: dict[str, list[int]] | None = None,
+    municipality: str | None = None,
 ) -> ImportResult:
-    """Write a draft for every active association not yet in the catalogue (of one municipality, when given)."""
+    """Write a draft for every active association not yet in the catalogue (of one municipality,
+    when given)."""
     from frivilligkatalogen.model.values import org_number_is_valid
 
     result = ImportResult()
@@ -117,8 +142,20 @@ def import_units(
             continue
         try:
             unit = unit_from_register(raw, categories)
-        except (TypeError, ValueError, AttributeError, KeyError, RecursionError):  # a unit no reader expects
-            result.skipped.append((clean(str(raw.get("organisasjonsnummer")))[:20] or "?", "?", t("registers.malformed")))
+        except (
+            TypeError,
+            ValueError,
+            AttributeError,
+            KeyError,
+            RecursionError,
+        ):  # a unit no reader expects
+            result.skipped.append(
+                (
+                    clean(str(raw.get("organisasjonsnummer")))[:20] or "?",
+                    "?",
+                    t("registers.malformed"),
+                )
+            )
             continue
         number = unit.org_number
         if not org_number_is_valid(number):
@@ -134,7 +171,9 @@ def import_units(
             result.skipped.append((number, unit.register_name, unit.gone))
             continue
         if not is_association(unit):
-            result.skipped.append((number, unit.register_name, t("registers.not_voluntary", form=unit.form or "?")))
+            result.skipped.append(
+                (number, unit.register_name, t("registers.not_voluntary", form=unit.form or "?"))
+            )
             continue
         stem = slugify(unit.name, "forening")
         if stem in taken or not is_id(stem):

@@ -30,7 +30,9 @@ def dump(tree, indent: int = 0) -> str:
                 lines.append(f"{pad}  - " + inner[0].lstrip())
                 lines.extend(inner[1:])
         elif isinstance(value, list):
-            lines.append(f"{pad}{key}: [" + ", ".join(quote(v) for v in value if v is not None) + "]")
+            lines.append(
+                f"{pad}{key}: [" + ", ".join(quote(v) for v in value if v is not None) + "]"
+            )
         elif value is None:
             continue
         else:
@@ -45,6 +47,7 @@ def quote(value) -> str:
 
 
 # Changing a file a person wrote --------------------------------------------------
+
 
 def _round_trip():
     """ruamel.yaml's round-trip mode, set to the layout of the bundled data files: comments,
@@ -80,7 +83,12 @@ def merge_into(document, changes: dict) -> None:
         current = document.get(key)
         if isinstance(value, dict) and isinstance(current, dict):
             merge_into(current, value)
-        elif isinstance(value, list) and value and isinstance(value[0], dict) and isinstance(current, list):
+        elif (
+            isinstance(value, list)
+            and value
+            and isinstance(value[0], dict)
+            and isinstance(current, list)
+        ):
             for index, item in enumerate(value):
                 if index < len(current) and isinstance(current[index], dict):
                     merge_into(current[index], item)

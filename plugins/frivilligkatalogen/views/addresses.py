@@ -31,7 +31,8 @@ EMBED = "embed/"
 
 
 def embed_url(page_url: str) -> str:
-    """The light page another site can frame: ``organisasjoner/x/`` → ``embed/organisasjoner/x.html``.
+    """The light page another site can frame: ``organisasjoner/x/`` →
+    ``embed/organisasjoner/x.html``.
 
     A file, not a folder with ``index.html``: a city has thousands, and a folder
     each costs more to create than the page inside it.

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from frivilligkatalogen.base.errors import KatalogError
-from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.values import slugify
 
 
@@ -24,7 +24,8 @@ class WheelEntry:
     first: date
     last: date
     kind: str
-    """``deadline``, ``meeting``, ``campaign`` or ``school_holiday`` (the locale's ``wheel.*`` names them)."""
+    """``deadline``, ``meeting``, ``campaign`` or ``school_holiday`` (the locale's ``wheel.*`` names
+    them)."""
     title: str
     link: str | None = None
     """A site address (``tilskudd/#kulturmidler``) or a web address."""
@@ -69,14 +70,50 @@ def annual_wheel(catalog: Catalog, months: int = 12) -> list[WheelEntry]:
     entries: list[WheelEntry] = []
     for grant in catalog.grants.values():
         for deadline in grant.deadlines:
-            entries.append(WheelEntry(deadline, deadline, "deadline", t("calendar.deadline_summary", name=grant.name), f"tilskudd/#{grant.id}", f"tilskudd/{grant.id}"))
-    for index, meeting in enumerate(catalog.meeting_places.meeting_places):
-        entries.append(WheelEntry(meeting.date, meeting.date, "meeting", meeting.title, "veiledning/moteplasser/#moteplass-" + meeting.date.isoformat(), f"moteplass/{meeting.date.isoformat()}"))
+            entries.append(
+                WheelEntry(
+                    deadline,
+                    deadline,
+                    "deadline",
+                    t("calendar.deadline_summary", name=grant.name),
+                    f"tilskudd/#{grant.id}",
+                    f"tilskudd/{grant.id}",
+                )
+            )
+    for meeting in catalog.meeting_places.meeting_places:
+        entries.append(
+            WheelEntry(
+                meeting.date,
+                meeting.date,
+                "meeting",
+                meeting.title,
+                "veiledning/moteplasser/#moteplass-" + meeting.date.isoformat(),
+                f"moteplass/{meeting.date.isoformat()}",
+            )
+        )
     for campaign in catalog.settings.campaigns:
         for year in (today.year, today.year + 1):
             first, last = campaign_dates(campaign, year)
-            entries.append(WheelEntry(first, last, "campaign", str(campaign["name"]), campaign.get("url"), f"kampanje/{slugify(str(campaign['name']))}"))
+            entries.append(
+                WheelEntry(
+                    first,
+                    last,
+                    "campaign",
+                    str(campaign["name"]),
+                    campaign.get("url"),
+                    f"kampanje/{slugify(str(campaign['name']))}",
+                )
+            )
     for holiday in catalog.holidays.school_holidays:
-        entries.append(WheelEntry(holiday.first, holiday.until, "school_holiday", holiday.name, None, f"skoleferie/{slugify(holiday.name)}"))
+        entries.append(
+            WheelEntry(
+                holiday.first,
+                holiday.until,
+                "school_holiday",
+                holiday.name,
+                None,
+                f"skoleferie/{slugify(holiday.name)}",
+            )
+        )
     found = [entry for entry in entries if entry.last >= today and entry.first <= end]
     return sorted(found, key=lambda e: (e.first, e.last, e.kind, e.title))

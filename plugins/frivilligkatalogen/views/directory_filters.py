@@ -40,7 +40,9 @@ def facets(catalog: Catalog) -> Facets:
     from frivilligkatalogen.model.common import AUDIENCE_GROUPS
 
     groups = {g for org in orgs for a in _audiences(org) for g in (a.groups or [])}
-    languages = sorted({code for org in orgs for code in org.languages}, key=lambda c: (c not in ("nb", "nn"), c))
+    languages = sorted(
+        {code for org in orgs for code in org.languages}, key=lambda c: (c not in ("nb", "nn"), c)
+    )
     areas = catalog.settings.areas or sorted({org.area for org in orgs if org.area})
     return Facets(
         categories=sorted({code for org in orgs for code in org.categories}),
@@ -51,7 +53,9 @@ def facets(catalog: Catalog) -> Facets:
 
 
 def _audiences(org: Organization):
-    return [a for a in [org.audience, *[act.audience for act in org.activities or []]] if a is not None]
+    return [
+        a for a in [org.audience, *[act.audience for act in org.activities or []]] if a is not None
+    ]
 
 
 def weekdays(org: Organization) -> int:
@@ -76,13 +80,20 @@ def age_ranges(org: Organization) -> list[list[int]] | None:
     for audience in _audiences(org):
         if audience.age_min is None and audience.age_max is None:
             continue
-        ranges.append([audience.age_min if audience.age_min is not None else 0, audience.age_max if audience.age_max is not None else 120])
+        ranges.append(
+            [
+                audience.age_min if audience.age_min is not None else 0,
+                audience.age_max if audience.age_max is not None else 120,
+            ]
+        )
     return ranges or None
 
 
 def price_flags(org: Organization) -> int:
     flags = 0
-    if any(a.price is not None and a.price.is_free for a in org.activities or []) or (org.membership and org.membership.fee == 0):
+    if any(a.price is not None and a.price.is_free for a in org.activities or []) or (
+        org.membership and org.membership.fee == 0
+    ):
         flags |= FREE
     if org.membership and org.membership.reduced:
         flags |= REDUCED
@@ -103,19 +114,37 @@ def filter_index(catalog: Catalog) -> dict:
     language_at = {code: i for i, code in enumerate(options.languages)}
     rows = []
     for org in listed(catalog):
-        rows.append([
-            [category_at[c] for c in org.categories],
-            age_ranges(org) or 0,
-            sorted({group_at[g] for a in _audiences(org) for g in (a.groups or []) if g in group_at}),
-            area_at.get(org.area, -1),
-            weekdays(org),
-            price_flags(org),
-            [language_at[c] for c in org.languages],
-            1 if step_free(catalog, org) else 0,
-        ])
+        rows.append(
+            [
+                [category_at[c] for c in org.categories],
+                age_ranges(org) or 0,
+                sorted(
+                    {
+                        group_at[g]
+                        for a in _audiences(org)
+                        for g in (a.groups or [])
+                        if g in group_at
+                    }
+                ),
+                area_at.get(org.area, -1),
+                weekdays(org),
+                price_flags(org),
+                [language_at[c] for c in org.languages],
+                1 if step_free(catalog, org) else 0,
+            ]
+        )
     return {
         "version": 1,
-        "columns": ["kategori", "alder", "gruppe", "omrade", "dag", "pris", "sprak", "tilgjengelig"],
+        "columns": [
+            "kategori",
+            "alder",
+            "gruppe",
+            "omrade",
+            "dag",
+            "pris",
+            "sprak",
+            "tilgjengelig",
+        ],
         "kategori": [str(c) for c in options.categories],
         "gruppe": options.groups,
         "omrade": options.areas,
@@ -125,4 +154,6 @@ def filter_index(catalog: Catalog) -> dict:
 
 
 def filter_index_bytes(catalog: Catalog) -> bytes:
-    return json.dumps(filter_index(catalog), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(filter_index(catalog), ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )

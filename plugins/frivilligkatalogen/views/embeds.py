@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from frivilligkatalogen.views import addresses
-from frivilligkatalogen.views.addresses import category_url, embed_url, organization_url, venue_url
+from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.categories import category_name
-from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.views.pages import PageRenderer
 from frivilligkatalogen.model.schedule import upcoming
+from frivilligkatalogen.views import addresses
+from frivilligkatalogen.views.addresses import category_url, embed_url, organization_url, venue_url
+from frivilligkatalogen.views.pages import PageRenderer
 
 EMBED_DAYS = 14
 """How far ahead an embed looks."""
@@ -41,18 +41,53 @@ def embed_files(catalog: Catalog, renderer: PageRenderer | None = None):
         for code in occurrence.organization.categories:
             by_category.setdefault(code, []).append(occurrence)
 
-    def page(url: str, heading: str, name: str, feed: str, items: list, show_org: bool, show_venue: bool):
+    def page(
+        url: str, heading: str, name: str, feed: str, items: list, show_org: bool, show_venue: bool
+    ):
         address = embed_url(url)
         html = renderer.render(
-            "embed.html", address, heading=heading, name=name, page=url, feed=feed, coming=items[:EMBED_MAX],
-            more=max(0, len(items) - EMBED_MAX), days=EMBED_DAYS, show_org=show_org, show_venue=show_venue,
+            "embed.html",
+            address,
+            heading=heading,
+            name=name,
+            page=url,
+            feed=feed,
+            coming=items[:EMBED_MAX],
+            more=max(0, len(items) - EMBED_MAX),
+            days=EMBED_DAYS,
+            show_org=show_org,
+            show_venue=show_venue,
         )
         return address, html.encode("utf-8")
 
     for org in catalog.active_organizations():
-        yield page(organization_url(org.id), t("embed.heading", name=org.name), org.name, addresses.feed_path_organization(org.id), by_org.get(org.id, []), False, True)
+        yield page(
+            organization_url(org.id),
+            t("embed.heading", name=org.name),
+            org.name,
+            addresses.feed_path_organization(org.id),
+            by_org.get(org.id, []),
+            False,
+            True,
+        )
     for venue in catalog.sorted_venues():
-        yield page(venue_url(venue.id), t("embed.heading", name=venue.name), venue.name, addresses.feed_path_venue(venue.id), by_venue.get(venue.id, []), True, False)
+        yield page(
+            venue_url(venue.id),
+            t("embed.heading", name=venue.name),
+            venue.name,
+            addresses.feed_path_venue(venue.id),
+            by_venue.get(venue.id, []),
+            True,
+            False,
+        )
     for code in sorted(catalog.organizations_by_category()):
         name = category_name(code)
-        yield page(category_url(code), t("embed.heading", name=name), name, addresses.feed_path_category(code), by_category.get(code, []), True, True)
+        yield page(
+            category_url(code),
+            t("embed.heading", name=name),
+            name,
+            addresses.feed_path_category(code),
+            by_category.get(code, []),
+            True,
+            True,
+        )

@@ -15,13 +15,13 @@ import io
 import json
 import re
 
+from frivilligkatalogen.base.i18n import table
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model import Activity, Address, Organization, Venue
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.model.schedule import next_dates
 from frivilligkatalogen.views import wording
 from frivilligkatalogen.views.addresses import organization_url, venue_url
-from frivilligkatalogen.catalog.loading import Catalog
-from frivilligkatalogen.model.categories import category_name
-from frivilligkatalogen.base.i18n import table
-from frivilligkatalogen.model import Activity, Address, Organization, Venue
-from frivilligkatalogen.model.schedule import next_dates
 
 EXPORT_PATHS = ("data/organisasjoner", "data/lokaler", "data/aktiviteter")
 
@@ -29,7 +29,11 @@ EXPORT_PATHS = ("data/organisasjoner", "data/lokaler", "data/aktiviteter")
 def _address(value: Address | None) -> dict | None:
     if value is None:
         return None
-    out = {"street": wording.public_street(value), "postal_code": value.postal_code, "city": value.city}
+    out = {
+        "street": wording.public_street(value),
+        "postal_code": value.postal_code,
+        "city": value.city,
+    }
     return {key: item for key, item in out.items() if item}
 
 
@@ -38,7 +42,11 @@ def _page(catalog: Catalog, url: str) -> str:
 
 
 def organization_record(catalog: Catalog, org: Organization) -> dict:
-    contact = {key: getattr(org.contact, key) for key in ("email", "phone", "website") if getattr(org.contact, key)}
+    contact = {
+        key: getattr(org.contact, key)
+        for key in ("email", "phone", "website")
+        if getattr(org.contact, key)
+    }
     if org.contact.person and org.contact.person.consent:
         contact["person"] = {"name": org.contact.person.name, "role": org.contact.person.role}
     record = {
@@ -49,14 +57,27 @@ def organization_record(catalog: Catalog, org: Organization) -> dict:
         "tags": org.tags or [],
         "summary": org.summary,
         "description": org.description,
-        "audience": None if org.audience is None else {"age_min": org.audience.age_min, "age_max": org.audience.age_max, "groups": org.audience.groups or []},
+        "audience": None
+        if org.audience is None
+        else {
+            "age_min": org.audience.age_min,
+            "age_max": org.audience.age_max,
+            "groups": org.audience.groups or [],
+        },
         "languages": org.languages,
         "area": org.area,
         "contact": contact,
         "social": org.social or {},
         "address": _address(org.address),
         "venues": org.venues or [],
-        "membership": None if org.membership is None else {"fee": org.membership.fee, "per": org.membership.per, "reduced": org.membership.reduced, "note": org.membership.note},
+        "membership": None
+        if org.membership is None
+        else {
+            "fee": org.membership.fee,
+            "per": org.membership.per,
+            "reduced": org.membership.reduced,
+            "note": org.membership.note,
+        },
         "registered_in_frivillighetsregisteret": org.registered_in_frivillighetsregisteret,
         "verified": org.verified.isoformat(),
         "page": _page(catalog, organization_url(org.id)),
@@ -97,7 +118,10 @@ def activity_record(catalog: Catalog, org: Organization, activity: Activity) -> 
         "when": wording.when(activity),
         "price": wording.price(activity.price),
         "free": bool(activity.price and activity.price.is_free),
-        "next": [o.start.date().isoformat() if o.all_day else o.start.isoformat(timespec="minutes") for o in coming],
+        "next": [
+            o.start.date().isoformat() if o.all_day else o.start.isoformat(timespec="minutes")
+            for o in coming
+        ],
         "page": _page(catalog, organization_url(org.id)) + f"#aktivitet-{activity.id}",
     }
 
@@ -111,8 +135,18 @@ def _datasets(catalog: Catalog):
     """(address, function making the rows): one list at a time is enough to write them."""
     active = catalog.active_organizations()
     yield "data/organisasjoner", lambda: [organization_record(catalog, org) for org in active]
-    yield "data/lokaler", lambda: [venue_record(catalog, venue) for venue in catalog.sorted_venues()]
-    yield "data/aktiviteter", lambda: [activity_record(catalog, org, activity) for org in active for activity in org.activities or []]
+    yield (
+        "data/lokaler",
+        lambda: [venue_record(catalog, venue) for venue in catalog.sorted_venues()],
+    )
+    yield (
+        "data/aktiviteter",
+        lambda: [
+            activity_record(catalog, org, activity)
+            for org in active
+            for activity in org.activities or []
+        ],
+    )
 
 
 def _flat(value) -> str:
@@ -123,7 +157,9 @@ def _flat(value) -> str:
     if isinstance(value, dict):
         if "code" in value and "name" in value:
             return value["name"]
-        return ", ".join(f"{key}: {_flat(item)}" for key, item in value.items() if item not in (None, "", []))
+        return ", ".join(
+            f"{key}: {_flat(item)}" for key, item in value.items() if item not in (None, "", [])
+        )
     if isinstance(value, list):
         return "; ".join(_flat(item) for item in value)
     return str(value)
@@ -164,8 +200,10 @@ def json_bytes(document: dict, list_key: str | None = None) -> bytes | bytearray
     items = document.get(list_key) if list_key else None
     if items is None:
         return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
-    head = json.dumps({key: value for key, value in document.items() if key != list_key}, ensure_ascii=False)[:-1]
-    out = bytearray(f'{head}{", " if len(document) > 1 else ""}"{list_key}": ['.encode("utf-8"))
+    head = json.dumps(
+        {key: value for key, value in document.items() if key != list_key}, ensure_ascii=False
+    )[:-1]
+    out = bytearray(f'{head}{", " if len(document) > 1 else ""}"{list_key}": ['.encode())
     empty = True
     for item in items:
         out += b"\n" if empty else b",\n"
@@ -179,7 +217,12 @@ def export_files(catalog: Catalog):
     """Every export as (address, bytes)."""
     for path, make_rows in _datasets(catalog):
         rows = make_rows()
-        document = {"licence": catalog.settings.licence, "generated": catalog.settings.today.isoformat(), "count": len(rows), "records": rows}
+        document = {
+            "licence": catalog.settings.licence,
+            "generated": catalog.settings.today.isoformat(),
+            "count": len(rows),
+            "records": rows,
+        }
         yield f"{path}.json", json_bytes(document, "records")
         data = csv_bytes(rows)
         del rows, document  # not kept while the next list is made

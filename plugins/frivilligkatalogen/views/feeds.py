@@ -15,36 +15,43 @@ Standards first, and made for real clients (see ``shared/notes/calendar-feeds.md
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from frivilligkatalogen.views import wording
-from frivilligkatalogen.catalog.loading import Catalog
-from frivilligkatalogen.model.categories import category_name
-from frivilligkatalogen.catalog.history import History, Version
 from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.model import Activity, EventDate, Grant, Holidays, MeetingPlaces, Organization, Rule
-from frivilligkatalogen.model.activity import RFC5545_DAYS, WEEKDAYS
-from frivilligkatalogen.views.addresses import (
-    feed_path_wheel,
-    feed_path_all, feed_path_category, feed_path_deadlines, feed_path_organization, feed_path_venue, organization_url,
+from frivilligkatalogen.catalog.history import History, Version
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model import (
+    Activity,
+    EventDate,
+    Grant,
+    Holidays,
+    MeetingPlaces,
+    Organization,
+    Rule,
 )
-from frivilligkatalogen.model.schedule import candidates, event_bounds, first_candidate, is_excluded, local
+from frivilligkatalogen.model.activity import RFC5545_DAYS, WEEKDAYS
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.model.schedule import (
+    candidates,
+    event_bounds,
+    first_candidate,
+    is_excluded,
+    local,
+)
+from frivilligkatalogen.views import wording
+from frivilligkatalogen.views.addresses import (
+    feed_path_all,
+    feed_path_category,
+    feed_path_deadlines,
+    feed_path_organization,
+    feed_path_venue,
+    feed_path_wheel,
+    organization_url,
+)
 
 REFRESH = timedelta(hours=12)
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def oslo_timezone() -> Timezone:
@@ -70,7 +77,8 @@ def oslo_timezone() -> Timezone:
 
 
 class FeedBuilder:
-    """Builds every feed of a catalogue; each event is made once and shared by the feeds it is in."""
+    """Builds every feed of a catalogue; each event is made once and shared by the feeds it is
+    in."""
 
     def __init__(self, catalog: Catalog, history: History):
         self.catalog = catalog
@@ -83,11 +91,15 @@ class FeedBuilder:
     # Events ---------------------------------------------------------------
 
     def activity_events(self, org: Organization, activity: Activity) -> list[tuple[str, bytes]]:
-        """The activity's events as (UID, serialised bytes), made once and shared by every feed it is in."""
+        """The activity's events as (UID, serialised bytes), made once and shared by every feed it
+        is in."""
         key = (org.id, activity.id)
         if key not in self._events:
             version = self.history.version(
-                org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity
+                org.source.path,
+                Organization,
+                lambda record: _activity_in(record, activity.id),
+                activity,
             )
             own = [
                 event
@@ -100,20 +112,24 @@ class FeedBuilder:
         return self._events[key]
 
     def details(self, org: Organization, activity: Activity, version: Version) -> bytes:
-        """The content lines every event of an activity shares, serialised once (see :meth:`add_details`)."""
+        """The content lines every event of an activity shares, serialised once (see
+        :meth:`add_details`)."""
         key = ("details", org.id, activity.id)
         if key not in self._events:
             event = Event()
             self.add_details(event, org, activity, version)
-            self._events[key] = event.to_ical()[len(b"BEGIN:VEVENT\r\n"): -len(b"END:VEVENT\r\n")]
+            self._events[key] = event.to_ical()[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
         return self._events[key]
 
     def uid(self, *parts: str) -> str:
         """A UID from ids only: the same activity keeps it for as long as its ids stay."""
         return "/".join(parts) + "@" + self.settings.uid_domain
 
-    def add_details(self, event: Event, org: Organization, activity: Activity, version: Version) -> None:
-        """What an activity's events have in common: version, summary, description, place, link, categories.
+    def add_details(
+        self, event: Event, org: Organization, activity: Activity, version: Version
+    ) -> None:
+        """What an activity's events have in common: version, summary, description, place, link,
+        categories.
 
         Each event adds its own UID, times and ``STATUS`` (a single date may be cancelled).
         """
@@ -125,7 +141,9 @@ class FeedBuilder:
         price = wording.price(activity.price)
         if price:
             lines.append(f"{t('page.price_label')}: {price}")
-        url = self.settings.absolute_url(organization_url(org.id)) if self.settings.site_url else None
+        url = (
+            self.settings.absolute_url(organization_url(org.id)) if self.settings.site_url else None
+        )
         if url:
             lines.append(url + f"#aktivitet-{activity.id}")
         event.add("description", "\n".join(lines))
@@ -147,7 +165,9 @@ class FeedBuilder:
             return activity.location, None
         return activity.online, None
 
-    def _rule_event(self, org: Organization, activity: Activity, index: int, rule: Rule, version: Version) -> Event | None:
+    def _rule_event(
+        self, org: Organization, activity: Activity, index: int, rule: Rule, version: Version
+    ) -> Event | None:
         first = first_candidate(rule)
         if first is None:
             return None
@@ -159,7 +179,7 @@ class FeedBuilder:
         if rule.every > 1:
             recurrence["interval"] = rule.every
         if rule.until:
-            recurrence["until"] = local(datetime.combine(rule.until, rule.start)).astimezone(timezone.utc)
+            recurrence["until"] = local(datetime.combine(rule.until, rule.start)).astimezone(UTC)
         days = [RFC5545_DAYS[day] for day in WEEKDAYS if day in rule.days]
         if rule.week_of_month is not None:
             days = [f"{rule.week_of_month}{day}" for day in days]
@@ -167,13 +187,19 @@ class FeedBuilder:
         recurrence["wkst"] = "MO"
         event.add("rrule", recurrence)
         last = rule.until or self.horizon
-        excluded = [day for day in candidates(rule, first, last) if is_excluded(rule, day, self.catalog.holidays)]
+        excluded = [
+            day
+            for day in candidates(rule, first, last)
+            if is_excluded(rule, day, self.catalog.holidays)
+        ]
         if excluded:
             event.add("exdate", [local(datetime.combine(day, rule.start)) for day in excluded])
         event.add("status", "CANCELLED" if activity.cancelled else "CONFIRMED")
         return event
 
-    def _date_event(self, org: Organization, activity: Activity, item: EventDate, version: Version) -> Event:
+    def _date_event(
+        self, org: Organization, activity: Activity, item: EventDate, version: Version
+    ) -> Event:
         event = Event()
         start, end = event_bounds(item)
         if item.is_all_day:
@@ -199,7 +225,11 @@ class FeedBuilder:
             event.add("dtstart", deadline)
             event.add("dtend", deadline + timedelta(days=1))
             event.add("summary", t("calendar.deadline_summary", name=grant.name))
-            lines = [grant.provider] + ([grant.amount] if grant.amount else []) + ([grant.url] if grant.url else [])
+            lines = (
+                [grant.provider]
+                + ([grant.amount] if grant.amount else [])
+                + ([grant.url] if grant.url else [])
+            )
             event.add("description", "\n".join(lines))
             if grant.url:
                 event.add("url", grant.url)
@@ -214,17 +244,27 @@ class FeedBuilder:
 
         catalog = self.catalog
         sources = {
-            "deadline": lambda entry: (catalog.grants[entry.key.split("/", 1)[1]].source, Grant, catalog.grants[entry.key.split("/", 1)[1]]),
-            "meeting": lambda entry: (catalog.meeting_places.source, MeetingPlaces, catalog.meeting_places),
+            "deadline": lambda entry: (
+                catalog.grants[entry.key.split("/", 1)[1]].source,
+                Grant,
+                catalog.grants[entry.key.split("/", 1)[1]],
+            ),
+            "meeting": lambda entry: (
+                catalog.meeting_places.source,
+                MeetingPlaces,
+                catalog.meeting_places,
+            ),
             "school_holiday": lambda entry: (catalog.holidays.source, Holidays, catalog.holidays),
         }
         events = []
         for entry in annual_wheel(catalog):
             source = sources.get(entry.kind, lambda entry: (None, None, None))(entry)
             if source[0] is not None:
-                version = self.history.version(source[0].path, source[1], lambda record: record, source[2])
+                version = self.history.version(
+                    source[0].path, source[1], lambda record: record, source[2]
+                )
             else:  # campaigns come from the settings: dated by their own year
-                version = Version(0, datetime(entry.first.year, 1, 1, tzinfo=timezone.utc))
+                version = Version(0, datetime(entry.first.year, 1, 1, tzinfo=UTC))
             event = Event()
             event.add("uid", self.uid("arshjul", entry.key, entry.first.strftime("%Y%m%d")))
             event.add("dtstamp", version.modified)
@@ -233,7 +273,11 @@ class FeedBuilder:
             event.add("dtstart", entry.first)
             event.add("dtend", entry.last + timedelta(days=1))
             event.add("summary", f"{t('wheel.' + entry.kind)}: {entry.title}")
-            link = entry.link if entry.link and entry.link.startswith("http") else (self.settings.absolute_url(entry.link) if entry.link else None)
+            link = (
+                entry.link
+                if entry.link and entry.link.startswith("http")
+                else (self.settings.absolute_url(entry.link) if entry.link else None)
+            )
             if link:
                 event.add("url", link)
             event.add("categories", [t("wheel." + entry.kind)])
@@ -265,55 +309,88 @@ class FeedBuilder:
             tail.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
             tail.add("x-published-ttl", "PT12H")
             tail.add_component(oslo_timezone())
-            body = tail.to_ical()[len(b"BEGIN:VCALENDAR\r\n"): -len(b"END:VCALENDAR\r\n")]
+            body = tail.to_ical()[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")]
             fixed = self.__dict__["_fixed_header"] = (head, body)
         named = Calendar()
         named.add("name", name)
         named.add("x-wr-calname", name)
         named.add("description", description)
         named.add("x-wr-caldesc", description)
-        middle = named.to_ical()[len(b"BEGIN:VCALENDAR\r\n"): -len(b"END:VCALENDAR\r\n")]
+        middle = named.to_ical()[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")]
         return fixed[0] + middle + fixed[1]
 
     def organization_events(self, organizations) -> list[tuple[str, bytes]]:
-        return [event for org in organizations for activity in org.activities or [] for event in self.activity_events(org, activity)]
+        return [
+            event
+            for org in organizations
+            for activity in org.activities or []
+            for event in self.activity_events(org, activity)
+        ]
 
     def build(self):
         """Every feed file as (address, bytes), made one at a time."""
         catalog = self.catalog
         municipality = self.settings.municipality
         active = catalog.active_organizations()
-        yield feed_path_all(), self.calendar(
-            t("calendar.all_name", municipality=municipality),
-            t("calendar.all_description", municipality=municipality),
-            self.organization_events(active),
+        yield (
+            feed_path_all(),
+            self.calendar(
+                t("calendar.all_name", municipality=municipality),
+                t("calendar.all_description", municipality=municipality),
+                self.organization_events(active),
+            ),
         )
-        yield feed_path_deadlines(), self.calendar(
-            t("calendar.deadlines_name", municipality=municipality),
-            t("calendar.deadlines_description", municipality=municipality),
-            [event for grant in sorted(catalog.grants.values(), key=lambda g: g.id) for event in self.grant_events(grant)],
+        yield (
+            feed_path_deadlines(),
+            self.calendar(
+                t("calendar.deadlines_name", municipality=municipality),
+                t("calendar.deadlines_description", municipality=municipality),
+                [
+                    event
+                    for grant in sorted(catalog.grants.values(), key=lambda g: g.id)
+                    for event in self.grant_events(grant)
+                ],
+            ),
         )
-        yield feed_path_wheel(), self.calendar(
-            t("wheel.name", municipality=municipality), t("wheel.description", municipality=municipality), self.wheel_events()
+        yield (
+            feed_path_wheel(),
+            self.calendar(
+                t("wheel.name", municipality=municipality),
+                t("wheel.description", municipality=municipality),
+                self.wheel_events(),
+            ),
         )
         for org in active:
-            yield feed_path_organization(org.id), self.calendar(
-                org.name, t("calendar.organization_description", name=org.name), self.organization_events([org])
+            yield (
+                feed_path_organization(org.id),
+                self.calendar(
+                    org.name,
+                    t("calendar.organization_description", name=org.name),
+                    self.organization_events([org]),
+                ),
             )
         at_venue: dict[str, list[tuple[str, bytes]]] = {}
         for org in active:
             for activity in org.activities or []:
                 if activity.venue:
-                    at_venue.setdefault(activity.venue, []).extend(self.activity_events(org, activity))
+                    at_venue.setdefault(activity.venue, []).extend(
+                        self.activity_events(org, activity)
+                    )
         for venue in catalog.sorted_venues():
             events = at_venue.get(venue.id, [])
-            yield feed_path_venue(venue.id), self.calendar(venue.name, t("calendar.venue_description", name=venue.name), events)
+            yield (
+                feed_path_venue(venue.id),
+                self.calendar(venue.name, t("calendar.venue_description", name=venue.name), events),
+            )
         for code, organizations in sorted(catalog.organizations_by_category().items()):
             name = category_name(code)
-            yield feed_path_category(code), self.calendar(
-                t("calendar.category_name", name=name, municipality=municipality),
-                t("calendar.category_description", name=name, municipality=municipality),
-                self.organization_events(organizations),
+            yield (
+                feed_path_category(code),
+                self.calendar(
+                    t("calendar.category_name", name=name, municipality=municipality),
+                    t("calendar.category_description", name=name, municipality=municipality),
+                    self.organization_events(organizations),
+                ),
             )
 
 
@@ -323,7 +400,8 @@ def serialised(event: Event) -> tuple[str, bytes]:
 
 
 def composed(own: Event, details: bytes) -> tuple[str, bytes]:
-    """An event from its own lines (UID, times, rule, status) and its activity's shared ones, as (UID, bytes)."""
+    """An event from its own lines (UID, times, rule, status) and its activity's shared ones, as
+    (UID, bytes)."""
     raw = own.to_ical()
     return str(own["uid"]), raw[: -len(b"END:VEVENT\r\n")] + details + b"END:VEVENT\r\n"
 
@@ -335,7 +413,9 @@ def _activity_in(record: Organization, activity_id: str) -> Activity | None:
 def single_date_event(builder: FeedBuilder, occurrence) -> tuple[str, bytes]:
     """One occurrence as a standalone event, for "add to my calendar", as (UID, bytes)."""
     org, activity = occurrence.organization, occurrence.activity
-    version = builder.history.version(org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity)
+    version = builder.history.version(
+        org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity
+    )
     event = Event()
     stamp = occurrence.start.strftime("%Y%m%d" if occurrence.all_day else "%Y%m%dT%H%M")
     event.add("uid", builder.uid(org.id, activity.id, "enkelt", stamp))

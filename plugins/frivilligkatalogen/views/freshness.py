@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from frivilligkatalogen.views.addresses import organization_url, venue_url
-from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.views.addresses import organization_url, venue_url
 
 
 @dataclass(frozen=True)
@@ -32,17 +32,40 @@ def stale_entries(catalog: Catalog) -> list[StaleEntry]:
     found = []
     for org in catalog.organizations.values():
         if org.status != "closed" and catalog.is_stale(org.verified):
-            found.append(StaleEntry("organization", org.id, org.name, org.source.path, org.verified, (today - org.verified).days, organization_url(org.id)))
+            found.append(
+                StaleEntry(
+                    "organization",
+                    org.id,
+                    org.name,
+                    org.source.path,
+                    org.verified,
+                    (today - org.verified).days,
+                    organization_url(org.id),
+                )
+            )
     for venue in catalog.venues.values():
         if catalog.is_stale(venue.verified):
-            found.append(StaleEntry("venue", venue.id, venue.name, venue.source.path, venue.verified, (today - venue.verified).days, venue_url(venue.id)))
+            found.append(
+                StaleEntry(
+                    "venue",
+                    venue.id,
+                    venue.name,
+                    venue.source.path,
+                    venue.verified,
+                    (today - venue.verified).days,
+                    venue_url(venue.id),
+                )
+            )
     return sorted(found, key=lambda entry: (entry.verified, entry.path))
 
 
 def stale_markdown(catalog: Catalog, entries: list[StaleEntry]) -> str:
     """The body of the monthly report issue."""
     settings = catalog.settings
-    lines = [t("stale.report_intro", days=settings.stale_after_days, date=settings.today.isoformat()), ""]
+    lines = [
+        t("stale.report_intro", days=settings.stale_after_days, date=settings.today.isoformat()),
+        "",
+    ]
     if not entries:
         lines.append(t("stale.report_none"))
         return "\n".join(lines)
@@ -50,7 +73,8 @@ def stale_markdown(catalog: Catalog, entries: list[StaleEntry]) -> str:
         page = settings.absolute_url(entry.page) or entry.page
         edit = settings.edit_url(entry.path)
         name = entry.name.replace("[", "\\[").replace("]", "\\]")
-        line = f"- [ ] [{name}]({page}): {t('stale.line', name='', date=entry.verified.isoformat(), days=entry.age_days).strip(': ')}"
+        when = t("stale.line", name="", date=entry.verified.isoformat(), days=entry.age_days)
+        line = f"- [ ] [{name}]({page}): {when.strip(': ')}"
         if edit:
             line += f" ([{t('stale.edit')}]({edit}))"
         lines.append(line)

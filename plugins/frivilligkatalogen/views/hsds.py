@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import uuid
 
+from frivilligkatalogen.base.i18n import t, table
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model import Activity, Organization, Venue
 from frivilligkatalogen.model.activity import RFC5545_DAYS
+from frivilligkatalogen.model.schedule import first_candidate
 from frivilligkatalogen.model.values import shown_phone
 from frivilligkatalogen.views import wording
 from frivilligkatalogen.views.addresses import organization_url, venue_url
-from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.views.exports import json_bytes
-from frivilligkatalogen.base.i18n import t, table
-from frivilligkatalogen.model import Activity, Organization, Venue
-from frivilligkatalogen.model.schedule import first_candidate
 
 HSDS_PATH = "data/hsds"
 VERSION = "3.0"
@@ -52,8 +52,14 @@ def _page(contents, count: int | None = None) -> dict:
     """A one-page answer of the HSDS API; ``contents`` may be a generator of ``count`` items."""
     count = len(contents) if count is None else count
     return {
-        "total_items": count, "total_pages": 1, "page_number": 1, "size": count,
-        "first_page": True, "last_page": True, "empty": not count, "contents": contents,
+        "total_items": count,
+        "total_pages": 1,
+        "page_number": 1,
+        "size": count,
+        "first_page": True,
+        "last_page": True,
+        "empty": not count,
+        "contents": contents,
     }
 
 
@@ -67,11 +73,19 @@ def _absolute(catalog: Catalog, url: str) -> str | None:
 
 
 def _phone(ids: Ids, owner: str, number: str | None) -> list[dict]:
-    return [{"id": ids(owner, "phone", number), "number": shown_phone(number), "type": "voice"}] if number else []
+    return (
+        [{"id": ids(owner, "phone", number), "number": shown_phone(number), "type": "voice"}]
+        if number
+        else []
+    )
 
 
 def _language(ids: Ids, owner: str, code: str) -> dict:
-    return {"id": ids(owner, "language", code), "code": code, "name": table("languages").get(code, code)}
+    return {
+        "id": ids(owner, "language", code),
+        "code": code,
+        "name": table("languages").get(code, code),
+    }
 
 
 def _address(ids: Ids, owner: str, value, county: str, kind: str) -> dict | None:
@@ -79,8 +93,13 @@ def _address(ids: Ids, owner: str, value, county: str, kind: str) -> dict | None
     if not value or not street or not value.postal_code or not value.city:
         return None
     return {
-        "id": ids(owner, "address", kind), "address_1": street, "city": value.city, "state_province": county,
-        "postal_code": value.postal_code, "country": "NO", "address_type": kind,
+        "id": ids(owner, "address", kind),
+        "address_1": street,
+        "city": value.city,
+        "state_province": county,
+        "postal_code": value.postal_code,
+        "country": "NO",
+        "address_type": kind,
     }
 
 
@@ -88,24 +107,40 @@ def location(catalog: Catalog, ids: Ids, venue: Venue) -> dict:
     """A venue as an HSDS location, with its address and accessibility."""
     own = ids("venue", venue.id)
     accessibility = [
-        _clean({"id": ids("venue", venue.id, "accessibility", item), "location_id": own, "description": t("accessibility." + item)})
+        _clean(
+            {
+                "id": ids("venue", venue.id, "accessibility", item),
+                "location_id": own,
+                "description": t("accessibility." + item),
+            }
+        )
         for item in venue.accessibility or []
     ]
     if venue.accessibility_note:
-        accessibility.append({"id": ids("venue", venue.id, "accessibility", "note"), "location_id": own, "description": venue.accessibility_note})
+        accessibility.append(
+            {
+                "id": ids("venue", venue.id, "accessibility", "note"),
+                "location_id": own,
+                "description": venue.accessibility_note,
+            }
+        )
     address = _address(ids, f"venue/{venue.id}", venue.address, catalog.settings.county, "physical")
-    return _clean({
-        "id": own,
-        "location_type": "physical",
-        "url": _absolute(catalog, venue_url(venue.id)),
-        "name": venue.name,
-        "description": venue.description,
-        "latitude": venue.geo.lat if venue.geo else None,
-        "longitude": venue.geo.lon if venue.geo else None,
-        "addresses": [dict(address, location_id=own)] if address else [],
-        "accessibility": accessibility,
-        "phones": _phone(ids, f"venue/{venue.id}", venue.booking.phone if venue.booking else None),
-    })
+    return _clean(
+        {
+            "id": own,
+            "location_type": "physical",
+            "url": _absolute(catalog, venue_url(venue.id)),
+            "name": venue.name,
+            "description": venue.description,
+            "latitude": venue.geo.lat if venue.geo else None,
+            "longitude": venue.geo.lon if venue.geo else None,
+            "addresses": [dict(address, location_id=own)] if address else [],
+            "accessibility": accessibility,
+            "phones": _phone(
+                ids, f"venue/{venue.id}", venue.booking.phone if venue.booking else None
+            ),
+        }
+    )
 
 
 def organization(catalog: Catalog, ids: Ids, org: Organization) -> dict:
@@ -113,24 +148,40 @@ def organization(catalog: Catalog, ids: Ids, org: Organization) -> dict:
     own = ids("organization", org.id)
     identifiers = []
     if org.org_number:
-        identifiers.append({
-            "id": ids("organization", org.id, "org_number"), "organization_id": own, "identifier_scheme": ORG_ID_SCHEME,
-            "identifier_type": "organisasjonsnummer", "identifier": org.org_number,
-        })
+        identifiers.append(
+            {
+                "id": ids("organization", org.id, "org_number"),
+                "organization_id": own,
+                "identifier_scheme": ORG_ID_SCHEME,
+                "identifier_type": "organisasjonsnummer",
+                "identifier": org.org_number,
+            }
+        )
     contacts = []
     if org.contact.person and org.contact.person.consent:
-        contacts.append(_clean({"id": ids("organization", org.id, "contact"), "organization_id": own, "name": org.contact.person.name, "title": org.contact.person.role}))
-    return _clean({
-        "id": own,
-        "name": org.name,
-        "description": org.summary or org.description or "",
-        "email": org.contact.email,
-        "website": org.contact.website or _absolute(catalog, organization_url(org.id)),
-        "uri": _absolute(catalog, organization_url(org.id)),
-        "organization_identifiers": identifiers,
-        "phones": _phone(ids, f"organization/{org.id}", org.contact.phone),
-        "contacts": contacts,
-    }) | {"description": org.summary or org.description or ""}
+        contacts.append(
+            _clean(
+                {
+                    "id": ids("organization", org.id, "contact"),
+                    "organization_id": own,
+                    "name": org.contact.person.name,
+                    "title": org.contact.person.role,
+                }
+            )
+        )
+    return _clean(
+        {
+            "id": own,
+            "name": org.name,
+            "description": org.summary or org.description or "",
+            "email": org.contact.email,
+            "website": org.contact.website or _absolute(catalog, organization_url(org.id)),
+            "uri": _absolute(catalog, organization_url(org.id)),
+            "organization_identifiers": identifiers,
+            "phones": _phone(ids, f"organization/{org.id}", org.contact.phone),
+            "contacts": contacts,
+        }
+    ) | {"description": org.summary or org.description or ""}
 
 
 def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
@@ -140,38 +191,48 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
         byday = ",".join(RFC5545_DAYS[day] for day in rule.days)
         if rule.week_of_month:
             byday = ",".join(f"{rule.week_of_month}{RFC5545_DAYS[day]}" for day in rule.days)
-        out.append(_clean({
-            "id": ids(service_id, "schedule", index),
-            "service_id": service_id,
-            "valid_from": rule.first.isoformat(),
-            "valid_to": rule.until.isoformat() if rule.until else None,
-            "dtstart": (first_candidate(rule) or rule.first).isoformat(),  # as the feeds' DTSTART: the first session
-            "until": rule.until.isoformat() if rule.until else None,
-            "wkst": "MO",
-            "freq": "MONTHLY" if rule.week_of_month else "WEEKLY",
-            "interval": rule.every,
-            "byday": byday,
-            "opens_at": rule.start.strftime("%H:%M"),
-            "closes_at": rule.end.strftime("%H:%M"),
-            "description": wording.rule(rule),
-            "notes": t("hsds.local_time"),
-        }))
+        out.append(
+            _clean(
+                {
+                    "id": ids(service_id, "schedule", index),
+                    "service_id": service_id,
+                    "valid_from": rule.first.isoformat(),
+                    "valid_to": rule.until.isoformat() if rule.until else None,
+                    "dtstart": (
+                        first_candidate(rule) or rule.first
+                    ).isoformat(),  # as the feeds' DTSTART: the first session
+                    "until": rule.until.isoformat() if rule.until else None,
+                    "wkst": "MO",
+                    "freq": "MONTHLY" if rule.week_of_month else "WEEKLY",
+                    "interval": rule.every,
+                    "byday": byday,
+                    "opens_at": rule.start.strftime("%H:%M"),
+                    "closes_at": rule.end.strftime("%H:%M"),
+                    "description": wording.rule(rule),
+                    "notes": t("hsds.local_time"),
+                }
+            )
+        )
     for index, event in enumerate(activity.dates or []):
         if event.cancelled:
             continue
         first = event.start.date() if event.start else event.date
         last = event.end.date() if event.end else (event.end_date or event.date)
-        out.append(_clean({
-            "id": ids(service_id, "date", index),
-            "service_id": service_id,
-            "valid_from": first.isoformat(),
-            "valid_to": last.isoformat(),
-            "dtstart": first.isoformat(),
-            "opens_at": event.start.strftime("%H:%M") if event.start else None,
-            "closes_at": event.end.strftime("%H:%M") if event.end else None,
-            "description": wording.event_date(event),
-            "notes": t("hsds.local_time"),
-        }))
+        out.append(
+            _clean(
+                {
+                    "id": ids(service_id, "date", index),
+                    "service_id": service_id,
+                    "valid_from": first.isoformat(),
+                    "valid_to": last.isoformat(),
+                    "dtstart": first.isoformat(),
+                    "opens_at": event.start.strftime("%H:%M") if event.start else None,
+                    "closes_at": event.end.strftime("%H:%M") if event.end else None,
+                    "description": wording.event_date(event),
+                    "notes": t("hsds.local_time"),
+                }
+            )
+        )
     return out
 
 
@@ -180,51 +241,94 @@ def cost_options(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
     if price is None:
         return []
     amount = 0 if price.is_free else price.amount
-    return [_clean({
-        "id": ids(service_id, "cost"),
-        "service_id": service_id,
-        "currency": "NOK",
-        "amount": amount,
-        "option": wording.price(price),
-        "amount_description": t("fee_periods." + price.per) if price.per else None,
-    })]
+    return [
+        _clean(
+            {
+                "id": ids(service_id, "cost"),
+                "service_id": service_id,
+                "currency": "NOK",
+                "amount": amount,
+                "option": wording.price(price),
+                "amount_description": t("fee_periods." + price.per) if price.per else None,
+            }
+        )
+    ]
 
 
-def service(catalog: Catalog, ids: Ids, org: Organization, activity: Activity, locations: dict[str, dict]) -> dict:
+def service(
+    catalog: Catalog, ids: Ids, org: Organization, activity: Activity, locations: dict[str, dict]
+) -> dict:
     """An activity as an HSDS service of its association."""
     own = ids("activity", org.id, activity.id)
     audience = activity.audience or org.audience
     at = []
     if activity.venue and activity.venue in locations:
-        at.append({"id": ids(own, "at", activity.venue), "service_id": own, "location": locations[activity.venue]})
+        at.append(
+            {
+                "id": ids(own, "at", activity.venue),
+                "service_id": own,
+                "location": locations[activity.venue],
+            }
+        )
     elif activity.location:
-        at.append({"id": ids(own, "at", "location"), "service_id": own, "location": {"id": ids(own, "location"), "location_type": "physical", "name": activity.location}})
+        at.append(
+            {
+                "id": ids(own, "at", "location"),
+                "service_id": own,
+                "location": {
+                    "id": ids(own, "location"),
+                    "location_type": "physical",
+                    "name": activity.location,
+                },
+            }
+        )
     elif activity.online:
-        at.append({"id": ids(own, "at", "online"), "service_id": own, "location": {"id": ids(own, "online"), "location_type": "virtual", "url": activity.online, "name": t("hsds.online")}})
-    return _clean({
-        "id": own,
-        "organization": organization(catalog, ids, org),
-        "name": activity.title,
-        "description": activity.description or org.summary,
-        "url": (_absolute(catalog, organization_url(org.id)) or "") + f"#aktivitet-{activity.id}" if catalog.settings.site_url else None,
-        "email": org.contact.email,
-        "status": "active" if activity.status == "active" else "inactive",
-        "minimum_age": audience.age_min if audience else None,
-        "maximum_age": audience.age_max if audience else None,
-        "eligibility_description": wording.groups(audience),
-        "fees_description": wording.price(activity.price),
-        "assured_date": org.verified.isoformat(),
-        "schedules": schedules(ids, own, activity),
-        "cost_options": cost_options(ids, own, activity),
-        "languages": [_language(ids, own, code) for code in org.languages or ["nb"]],
-        "service_at_locations": at,
-        "phones": _phone(ids, own, org.contact.phone),
-    })
+        at.append(
+            {
+                "id": ids(own, "at", "online"),
+                "service_id": own,
+                "location": {
+                    "id": ids(own, "online"),
+                    "location_type": "virtual",
+                    "url": activity.online,
+                    "name": t("hsds.online"),
+                },
+            }
+        )
+    return _clean(
+        {
+            "id": own,
+            "organization": organization(catalog, ids, org),
+            "name": activity.title,
+            "description": activity.description or org.summary,
+            "url": (_absolute(catalog, organization_url(org.id)) or "")
+            + f"#aktivitet-{activity.id}"
+            if catalog.settings.site_url
+            else None,
+            "email": org.contact.email,
+            "status": "active" if activity.status == "active" else "inactive",
+            "minimum_age": audience.age_min if audience else None,
+            "maximum_age": audience.age_max if audience else None,
+            "eligibility_description": wording.groups(audience),
+            "fees_description": wording.price(activity.price),
+            "assured_date": org.verified.isoformat(),
+            "schedules": schedules(ids, own, activity),
+            "cost_options": cost_options(ids, own, activity),
+            "languages": [_language(ids, own, code) for code in org.languages or ["nb"]],
+            "service_at_locations": at,
+            "phones": _phone(ids, own, org.contact.phone),
+        }
+    )
 
 
 def hsds_documents(catalog: Catalog) -> dict[str, dict]:
     """Every HSDS document by its address, with its lists as lists."""
-    return {path: {**document, "contents": list(document["contents"])} if "contents" in document else document for path, document in iter_hsds_documents(catalog)}
+    return {
+        path: {**document, "contents": list(document["contents"])}
+        if "contents" in document
+        else document
+        for path, document in iter_hsds_documents(catalog)
+    }
 
 
 def iter_hsds_documents(catalog: Catalog):
@@ -233,10 +337,23 @@ def iter_hsds_documents(catalog: Catalog):
     ids = Ids(catalog)
     active = catalog.active_organizations()
     locations = {venue.id: location(catalog, ids, venue) for venue in catalog.sorted_venues()}
-    yield f"{HSDS_PATH}/index.json", {"version": VERSION, "profile": PROFILE, "licence": catalog.settings.licence}
-    yield f"{HSDS_PATH}/organizations.json", _page([organization(catalog, ids, org) for org in active])
-    services = (service(catalog, ids, org, activity, locations) for org in active for activity in org.activities or [])
-    yield f"{HSDS_PATH}/services.json", _page(services, sum(len(org.activities or []) for org in active))
+    yield (
+        f"{HSDS_PATH}/index.json",
+        {"version": VERSION, "profile": PROFILE, "licence": catalog.settings.licence},
+    )
+    yield (
+        f"{HSDS_PATH}/organizations.json",
+        _page([organization(catalog, ids, org) for org in active]),
+    )
+    services = (
+        service(catalog, ids, org, activity, locations)
+        for org in active
+        for activity in org.activities or []
+    )
+    yield (
+        f"{HSDS_PATH}/services.json",
+        _page(services, sum(len(org.activities or []) for org in active)),
+    )
     yield f"{HSDS_PATH}/locations.json", _page(list(locations.values()))
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 
-from frivilligkatalogen.model.values import Area
-from frivilligkatalogen.model import Organization, Venue
-from frivilligkatalogen.load.records import record_schema
 from frivilligkatalogen.base.options import Settings
+from frivilligkatalogen.load.records import record_schema
+from frivilligkatalogen.model import Organization, Venue
+from frivilligkatalogen.model.values import Area
 
 SCHEMA_PATHS = {"organization": "schema/organization.json", "venue": "schema/venue.json"}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -48,6 +48,8 @@ def schema_for(kind: str, settings: Settings) -> dict:
 
 def schema_files(settings: Settings) -> dict[str, bytes]:
     return {
-        path: (json.dumps(schema_for(kind, settings), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        path: (json.dumps(schema_for(kind, settings), ensure_ascii=False, indent=1) + "\n").encode(
+            "utf-8"
+        )
         for kind, path in SCHEMA_PATHS.items()
     }

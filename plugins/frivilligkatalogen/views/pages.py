@@ -10,26 +10,35 @@ works under any base path.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-
-from frivilligkatalogen.views import addresses
-from frivilligkatalogen.views import wording
+from frivilligkatalogen.base.i18n import t, t_count, table, word_list
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.model.schedule import next_dates, upcoming
+from frivilligkatalogen.model.values import is_web_address, shown_phone, slugify
+from frivilligkatalogen.views import addresses, wording
 from frivilligkatalogen.views.addresses import (
-    ACTIVITIES, CALENDAR, CATEGORIES, GRANTS, ORGANIZATIONS, SEARCH, VENUES, category_url, organization_url, relative_link, venue_url,
+    ACTIVITIES,
+    CALENDAR,
+    CATEGORIES,
+    GRANTS,
+    ORGANIZATIONS,
+    SEARCH,
+    VENUES,
+    category_url,
+    organization_url,
+    relative_link,
+    venue_url,
 )
 from frivilligkatalogen.views.annual_wheel import annual_wheel
 from frivilligkatalogen.views.directory_filters import facets
-from frivilligkatalogen.catalog.loading import Catalog
-from frivilligkatalogen.model.categories import category_name
-from frivilligkatalogen.base.i18n import t, t_count, table, word_list
-from frivilligkatalogen.model.schedule import next_dates, upcoming
 from frivilligkatalogen.views.structured_data import organization_json_ld, venue_json_ld
 from frivilligkatalogen.views.untrusted import render_markdown
 
@@ -84,14 +93,6 @@ class PageView:
         return self.url + "index.md"
 
 
-
-
-
-
-
-
-
-
 def environment() -> Environment:
     """The Jinja environment of the page bodies: autoescaping on, strict about names."""
     env = Environment(
@@ -105,9 +106,11 @@ def environment() -> Environment:
         t=t,
         t_count=t_count,
         word_list=word_list,
-        loop_id=lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")).strip("-"),
+        loop_id=lambda value: slugify(str(value)),
         table=table,
         w=wording,
+        shown_phone=shown_phone,
+        is_web_address=is_web_address,
         category_name=category_name,
         category_names=lambda codes: [category_name(code) for code in codes],
         labels=lambda name, codes: [table(name)[code] for code in codes],
@@ -121,7 +124,9 @@ def environment() -> Environment:
         venue_json_ld=venue_json_ld,
     )
     env.filters["zip_feeds"] = _feed_rows
-    env.filters["map_dates"] = lambda days: [wording.long_date(date.fromisoformat(day)) for day in days]
+    env.filters["map_dates"] = lambda days: [
+        wording.long_date(date.fromisoformat(day)) for day in days
+    ]
     return env
 
 
@@ -174,12 +179,19 @@ class PageRenderer:
     def deadlines(self, limit: int | None = None):
         """Coming grant deadlines, soonest first: (date, grant)."""
         today = self.catalog.settings.today
-        found = sorted((day, grant.name, grant) for grant in self.catalog.grants.values() for day in grant.deadlines if day >= today)
+        found = sorted(
+            (day, grant.name, grant)
+            for grant in self.catalog.grants.values()
+            for day in grant.deadlines
+            if day >= today
+        )
         return [(day, grant) for day, _, grant in found][:limit]
 
     def organization_body(self, org, url: str) -> str:
         coming = {activity.id: self.next_dates(org, activity) for activity in org.activities or []}
-        json_ld = organization_json_ld(self.catalog, org, coming, self.catalog.settings.absolute_url(url))
+        json_ld = organization_json_ld(
+            self.catalog, org, coming, self.catalog.settings.absolute_url(url)
+        )
         return self.render("organization.html", url, org=org, coming=coming, json_ld=json_ld)
 
     def fragment(self, name: str, url: str) -> str:
@@ -187,7 +199,9 @@ class PageRenderer:
         return self.render(f"fragments/{name}.html", url)
 
 
-def activity_pages(renderer: PageRenderer, coming: list, today: date, window_end: date) -> list[PageView]:
+def activity_pages(
+    renderer: PageRenderer, coming: list, today: date, window_end: date
+) -> list[PageView]:
     """The activity calendar: one page for the eight weeks, or one page per week at city scale."""
     municipality = renderer.catalog.settings.municipality
     if len(coming) <= SPLIT_ACTIVITIES_ABOVE:
@@ -199,17 +213,30 @@ def activity_pages(renderer: PageRenderer, coming: list, today: date, window_end
             last = first + timedelta(days=6)
             url = ACTIVITIES if number == 0 else f"{ACTIVITIES}uke-{number + 1}/"
             weeks.append((url, first, last, [o for o in coming if first <= o.day <= last]))
-    week_links = [(url, wording.date_span(first, last)) for url, first, last, _ in weeks] if len(weeks) > 1 else []
+    week_links = (
+        [(url, wording.date_span(first, last)) for url, first, last, _ in weeks]
+        if len(weeks) > 1
+        else []
+    )
     pages = []
     for index, (url, first, last, items) in enumerate(weeks):
         pages.append(
             PageView(
                 url=url,
-                title=t("page.activities_title") if index == 0 else t("page.activities_week_title", span=wording.date_span(first, last)),
-                description=t("page.activities_intro", weeks=WEEKS_AHEAD, municipality=municipality),
+                title=t("page.activities_title")
+                if index == 0
+                else t("page.activities_week_title", span=wording.date_span(first, last)),
+                description=t(
+                    "page.activities_intro", weeks=WEEKS_AHEAD, municipality=municipality
+                ),
                 render=lambda url=url, items=items: renderer.render(
-                    "activities.html", url, coming=items, window_end=window_end, weeks=WEEKS_AHEAD,
-                    week_links=week_links, current=url,
+                    "activities.html",
+                    url,
+                    coming=items,
+                    window_end=window_end,
+                    weeks=WEEKS_AHEAD,
+                    week_links=week_links,
+                    current=url,
                 ),
                 section=ACTIVITIES,
                 in_nav=index == 0,
@@ -221,80 +248,110 @@ def activity_pages(renderer: PageRenderer, coming: list, today: date, window_end
 def build_pages(catalog: Catalog) -> list[PageView]:
     """Every generated page of a valid catalogue, directory pages first."""
     renderer = PageRenderer(catalog)
-    municipality = catalog.settings.municipality
     by_category = catalog.organizations_by_category()
-    pages = [
-        PageView(
-            url=ORGANIZATIONS,
-            title=t("page.organizations_title"),
-            description=t("page.organizations_intro", municipality=municipality),
-            render=lambda: renderer.render("organizations.html", ORGANIZATIONS, by_category=by_category, facets=facets(catalog)),
-            section=ORGANIZATIONS,
-            in_nav=True,
-        ),
-        PageView(
-            url=VENUES,
-            title=t("page.venues_title"),
-            description=t("page.venues_intro", municipality=municipality),
-            render=lambda: renderer.render("venues.html", VENUES),
-            section=VENUES,
-            in_nav=True,
-        ),
-        PageView(
-            url=CATEGORIES,
-            title=t("page.categories_label"),
-            description=None,
-            render=lambda: renderer.render("categories.html", CATEGORIES, by_category=by_category),
-            section=ORGANIZATIONS,
-            in_nav=True,
-        ),
-    ]
     today = catalog.settings.today
     window_end = today + timedelta(days=7 * WEEKS_AHEAD - 1)
     all_coming = upcoming(catalog, today, window_end)
+    directories = directory_pages(catalog, renderer, by_category)
+    return [
+        *directories[:3],
+        *activity_pages(renderer, all_coming, today, window_end),
+        *directories[3:],
+        *organization_pages(catalog, renderer),
+        *venue_pages(catalog, renderer, all_coming),
+        *category_pages(renderer, by_category),
+    ]
+
+
+def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict) -> list[PageView]:
+    """The pages in the navigation: the directory, venues, categories, calendar, search, grants."""
+    municipality = catalog.settings.municipality
+
+    def page(url, title, description, template, section, in_nav=True, **context):
+        return PageView(
+            url=url,
+            title=title,
+            description=description,
+            render=lambda: renderer.render(template, url, **context),
+            section=section,
+            in_nav=in_nav,
+        )
+
+    return [
+        page(
+            ORGANIZATIONS,
+            t("page.organizations_title"),
+            t("page.organizations_intro", municipality=municipality),
+            "organizations.html",
+            ORGANIZATIONS,
+            by_category=by_category,
+            facets=facets(catalog),
+        ),
+        page(
+            VENUES,
+            t("page.venues_title"),
+            t("page.venues_intro", municipality=municipality),
+            "venues.html",
+            VENUES,
+        ),
+        page(
+            CATEGORIES,
+            t("page.categories_label"),
+            None,
+            "categories.html",
+            ORGANIZATIONS,
+            by_category=by_category,
+        ),
+        page(
+            CALENDAR,
+            t("page.calendar_title"),
+            t("page.calendar_intro", municipality=municipality),
+            "calendar.html",
+            ACTIVITIES,
+            by_category=by_category,
+        ),
+        page(
+            SEARCH,
+            t("search.title"),
+            t("search.intro"),
+            "search.html",
+            SEARCH,
+            in_nav=False,
+            translations=table("search.pagefind"),
+        ),
+        page(
+            GRANTS,
+            t("page.grants_title"),
+            t("page.grants_intro", municipality=municipality),
+            "grants.html",
+            GRANTS,
+        ),
+    ]
+
+
+def organization_pages(catalog: Catalog, renderer: PageRenderer) -> list[PageView]:
+    """One page per association, filled into the section's prototype."""
+    return [
+        PageView(
+            url=organization_url(org.id),
+            title=org.name,
+            description=org.summary,
+            render=lambda org=org: renderer.organization_body(org, organization_url(org.id)),
+            section=ORGANIZATIONS,
+            edit_path=org.source.path,
+            stamped=True,
+        )
+        for org in catalog.sorted_organizations()
+    ]
+
+
+def venue_pages(catalog: Catalog, renderer: PageRenderer, all_coming: list) -> list[PageView]:
+    """One page per venue, with who uses it and what happens there soon."""
     coming_by_venue: dict[str, list] = {}
     for occurrence in all_coming:
         if occurrence.activity.venue:
             coming_by_venue.setdefault(occurrence.activity.venue, []).append(occurrence)
-    pages += activity_pages(renderer, all_coming, today, window_end)
-    pages += [
-        PageView(
-            url=CALENDAR,
-            title=t("page.calendar_title"),
-            description=t("page.calendar_intro", municipality=municipality),
-            render=lambda: renderer.render("calendar.html", CALENDAR, by_category=by_category),
-            section=ACTIVITIES,
-            in_nav=True,
-        ),
-        PageView(
-            url=SEARCH,
-            title=t("search.title"),
-            description=t("search.intro"),
-            render=lambda: renderer.render("search.html", SEARCH, translations=table("search.pagefind")),
-            section=SEARCH,
-        ),
-        PageView(
-            url=GRANTS,
-            title=t("page.grants_title"),
-            description=t("page.grants_intro", municipality=municipality),
-            render=lambda: renderer.render("grants.html", GRANTS),
-            section=GRANTS,
-            in_nav=True,
-        ),
-    ]
-    for org in catalog.sorted_organizations():
-        url = organization_url(org.id)
-        pages.append(
-            PageView(
-                url=url,
-                title=org.name,
-                description=org.summary,
-                render=lambda org=org, url=url: renderer.organization_body(org, url),
-                section=ORGANIZATIONS,
-                edit_path=org.source.path,
-                stamped=True,
-            )
-        )
+    pages = []
     for venue in catalog.sorted_venues():
         url = venue_url(venue.id)
         organizations, activities = catalog.users_of_venue(venue.id)
@@ -303,8 +360,13 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 url=url,
                 title=venue.name,
                 description=t("venue_types." + venue.type) + ", " + wording.address(venue.address),
-                render=lambda venue=venue, url=url, organizations=organizations, activities=activities: renderer.render(
-                    "venue.html", url, venue=venue, users=organizations, activities=activities,
+                render=partial(
+                    renderer.render,
+                    "venue.html",
+                    url,
+                    venue=venue,
+                    users=organizations,
+                    activities=activities,
                     coming=coming_by_venue.get(venue.id, []),
                 ),
                 section=VENUES,
@@ -312,15 +374,20 @@ def build_pages(catalog: Catalog) -> list[PageView]:
                 stamped=True,
             )
         )
-    for code, organizations in sorted(by_category.items()):
-        url = category_url(code)
-        pages.append(
-            PageView(
-                url=url,
-                title=category_name(code),
-                description=t("page.category_intro", name=category_name(code)),
-                render=lambda url=url, code=code, organizations=organizations: renderer.render("category.html", url, code=code, organizations=organizations),
-                section=ORGANIZATIONS,
-            )
-        )
     return pages
+
+
+def category_pages(renderer: PageRenderer, by_category: dict) -> list[PageView]:
+    """One page per category with its active associations."""
+    return [
+        PageView(
+            url=category_url(code),
+            title=category_name(code),
+            description=t("page.category_intro", name=category_name(code)),
+            render=lambda code=code, organizations=organizations: renderer.render(
+                "category.html", category_url(code), code=code, organizations=organizations
+            ),
+            section=ORGANIZATIONS,
+        )
+        for code, organizations in sorted(by_category.items())
+    ]

@@ -9,18 +9,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from email.utils import format_datetime
 
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.catalog.history import History
+from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model import Organization
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.model.schedule import upcoming
 from frivilligkatalogen.views import wording
 from frivilligkatalogen.views.addresses import organization_url
-from frivilligkatalogen.catalog.loading import Catalog
-from frivilligkatalogen.model.categories import category_name
-from frivilligkatalogen.catalog.history import History
-from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.model import Organization
 from frivilligkatalogen.views.pages import PageRenderer
-from frivilligkatalogen.model.schedule import upcoming
 
 NEWS_PATH = "rss.xml"
 ACTIVITIES_PATH = "aktiviteter.xml"
@@ -31,7 +31,7 @@ ACTIVITY_ITEMS = 500
 
 
 def _rfc822(moment: datetime) -> str:
-    return format_datetime(moment.astimezone(timezone.utc), usegmt=True)
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
 
 
 def _address(catalog: Catalog, url: str) -> str:
@@ -50,14 +50,16 @@ def news_items(catalog: Catalog, history: History) -> list[dict]:
     items = []
     for modified, org, is_new, _ in found[:NEWS_ITEMS]:
         link = _address(catalog, organization_url(org.id))
-        items.append({
-            "title": t("rss.new_title" if is_new else "rss.changed_title", name=org.name),
-            "link": link,
-            "guid": f"{link}#{modified.strftime('%Y%m%dT%H%M%SZ')}",
-            "date": _rfc822(modified),
-            "categories": [category_name(code) for code in org.categories],
-            "description": org.summary or t("rss.no_summary", name=org.name),
-        })
+        items.append(
+            {
+                "title": t("rss.new_title" if is_new else "rss.changed_title", name=org.name),
+                "link": link,
+                "guid": f"{link}#{modified.strftime('%Y%m%dT%H%M%SZ')}",
+                "date": _rfc822(modified),
+                "categories": [category_name(code) for code in org.categories],
+                "description": org.summary or t("rss.no_summary", name=org.name),
+            }
+        )
     return items
 
 
@@ -65,22 +67,31 @@ def activity_items(catalog: Catalog) -> list[dict]:
     """The coming days' sessions and events (cancelled ones marked)."""
     today = catalog.settings.today
     items = []
-    for occurrence in upcoming(catalog, today, today + timedelta(days=ACTIVITY_DAYS - 1))[:ACTIVITY_ITEMS]:
+    for occurrence in upcoming(catalog, today, today + timedelta(days=ACTIVITY_DAYS - 1))[
+        :ACTIVITY_ITEMS
+    ]:
         org, activity = occurrence.organization, occurrence.activity
         link = _address(catalog, organization_url(org.id)) + f"#aktivitet-{activity.id}"
-        where = catalog.venues[activity.venue].name if activity.venue else activity.location or (t("page.online_label") if activity.online else None)
+        where = (
+            catalog.venues[activity.venue].name
+            if activity.venue
+            else activity.location or (t("page.online_label") if activity.online else None)
+        )
         details = [wording.occurrence(occurrence), org.name, where, wording.price(activity.price)]
         title = t("rss.activity_title", when=wording.occurrence(occurrence), title=activity.title)
         if occurrence.cancelled:
             title += " – " + t("time.cancelled")
-        items.append({
-            "title": title,
-            "link": link,
-            "guid": f"{org.id}/{activity.id}/{occurrence.start.strftime('%Y%m%dT%H%M')}@{catalog.settings.uid_domain}",
-            "date": None,
-            "categories": [category_name(code) for code in org.categories],
-            "description": ". ".join(part for part in details if part),
-        })
+        items.append(
+            {
+                "title": title,
+                "link": link,
+                "guid": f"{org.id}/{activity.id}/{occurrence.start.strftime('%Y%m%dT%H%M')}"
+                f"@{catalog.settings.uid_domain}",
+                "date": None,
+                "categories": [category_name(code) for code in org.categories],
+                "description": ". ".join(part for part in details if part),
+            }
+        )
     return items
 
 
@@ -90,14 +101,28 @@ def rss_files(catalog: Catalog, history: History, renderer: PageRenderer | None 
         return
     renderer = renderer or PageRenderer(catalog)
     municipality = catalog.settings.municipality
-    built = _rfc822(datetime.combine(catalog.settings.today, time(0), tzinfo=timezone.utc))
+    built = _rfc822(datetime.combine(catalog.settings.today, time(0), tzinfo=UTC))
     feeds = (
-        (NEWS_PATH, t("rss.news_title", municipality=municipality), t("rss.news_description", municipality=municipality), news_items(catalog, history)),
-        (ACTIVITIES_PATH, t("rss.activities_title", municipality=municipality), t("rss.activities_description", days=ACTIVITY_DAYS, municipality=municipality), activity_items(catalog)),
+        (
+            NEWS_PATH,
+            t("rss.news_title", municipality=municipality),
+            t("rss.news_description", municipality=municipality),
+            news_items(catalog, history),
+        ),
+        (
+            ACTIVITIES_PATH,
+            t("rss.activities_title", municipality=municipality),
+            t("rss.activities_description", days=ACTIVITY_DAYS, municipality=municipality),
+            activity_items(catalog),
+        ),
     )
     for path, title, description, items in feeds:
         xml = renderer.env.get_template("rss.xml").render(
-            title=title, description=description, items=items, built=built,
-            home=_address(catalog, ""), self_url=catalog.settings.absolute_url(path),
+            title=title,
+            description=description,
+            items=items,
+            built=built,
+            home=_address(catalog, ""),
+            self_url=catalog.settings.absolute_url(path),
         )
         yield path, xml.encode("utf-8")

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for search engines, built from the model and escaped for a ``<script>`` block."""
+"""schema.org JSON-LD for search engines, built from the model and escaped for a ``<script>``
+block."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import json
 from markupsafe import Markup
 
 from frivilligkatalogen.model import Activity, Organization
-from frivilligkatalogen.views.wording import public_street
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.model.schedule import Occurrence, local
+from frivilligkatalogen.views.wording import public_street
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -41,15 +42,25 @@ def _place(catalog, activity: Activity) -> dict:
     return {"@type": "Place", "name": activity.location, "address": activity.location}
 
 
-def activity_graph(catalog, org: Organization, activity: Activity, next_dates: list[Occurrence], page_url: str | None) -> list[dict]:
+def activity_graph(
+    catalog,
+    org: Organization,
+    activity: Activity,
+    next_dates: list[Occurrence],
+    page_url: str | None,
+) -> list[dict]:
     """An ``EventSeries`` with its ``eventSchedule`` and an ``Event`` for each coming date."""
-    organizer = {"@id": f"{page_url}#organisasjon"} if page_url else {"@type": "NGO", "name": org.name}
+    organizer = (
+        {"@id": f"{page_url}#organisasjon"} if page_url else {"@type": "NGO", "name": org.name}
+    )
     series: dict = {
         "@type": "EventSeries",
         "name": activity.title,
         "organizer": organizer,
         "location": _place(catalog, activity),
-        "eventStatus": "https://schema.org/EventCancelled" if activity.cancelled else "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventCancelled"
+        if activity.cancelled
+        else "https://schema.org/EventScheduled",
     }
     if page_url:
         series["url"] = f"{page_url}#aktivitet-{activity.id}"
@@ -57,7 +68,11 @@ def activity_graph(catalog, org: Organization, activity: Activity, next_dates: l
     for rule in activity.schedule or []:
         schedule = {
             "@type": "Schedule",
-            "byDay": [f"https://schema.org/{SCHEMA_DAYS[WEEKDAYS.index(d)]}" for d in WEEKDAYS if d in rule.days],
+            "byDay": [
+                f"https://schema.org/{SCHEMA_DAYS[WEEKDAYS.index(d)]}"
+                for d in WEEKDAYS
+                if d in rule.days
+            ],
             "startTime": rule.start.strftime("%H:%M"),
             "endTime": rule.end.strftime("%H:%M"),
             "startDate": rule.first.isoformat(),
@@ -78,12 +93,20 @@ def activity_graph(catalog, org: Organization, activity: Activity, next_dates: l
         event = {
             "@type": "Event",
             "name": activity.title,
-            "startDate": occurrence.start.date().isoformat() if occurrence.all_day else local(occurrence.start).isoformat(),
-            "endDate": occurrence.end.date().isoformat() if occurrence.all_day else local(occurrence.end).isoformat(),
+            "startDate": occurrence.start.date().isoformat()
+            if occurrence.all_day
+            else local(occurrence.start).isoformat(),
+            "endDate": occurrence.end.date().isoformat()
+            if occurrence.all_day
+            else local(occurrence.end).isoformat(),
             "location": _place(catalog, activity),
             "organizer": organizer,
-            "eventStatus": "https://schema.org/EventCancelled" if occurrence.cancelled else "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if activity.online else "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventCancelled"
+            if occurrence.cancelled
+            else "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
+            if activity.online
+            else "https://schema.org/OfflineEventAttendanceMode",
         }
         if activity.price is not None and activity.price.is_free:
             event["isAccessibleForFree"] = True
@@ -115,7 +138,11 @@ def organization_node(org: Organization, page_url: str | None) -> dict:
     if org.summary:
         node["description"] = org.summary
     if org.org_number:
-        node["identifier"] = {"@type": "PropertyValue", "propertyID": "organisasjonsnummer", "value": org.org_number}
+        node["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "organisasjonsnummer",
+            "value": org.org_number,
+        }
     if org.contact.email:
         node["email"] = org.contact.email
     if org.contact.phone:
@@ -129,26 +156,42 @@ def organization_node(org: Organization, page_url: str | None) -> dict:
     return node
 
 
-def organization_json_ld(catalog, org: Organization, next_dates: dict, page_url: str | None) -> Markup:
+def organization_json_ld(
+    catalog, org: Organization, next_dates: dict, page_url: str | None
+) -> Markup:
     graph = [organization_node(org, page_url)]
-    graph += [item for activity in org.activities or [] for item in activity_graph(catalog, org, activity, next_dates.get(activity.id, []), page_url)]
+    graph += [
+        item
+        for activity in org.activities or []
+        for item in activity_graph(
+            catalog, org, activity, next_dates.get(activity.id, []), page_url
+        )
+    ]
     return script_json({"@context": "https://schema.org", "@graph": graph})
 
 
 def venue_json_ld(venue, page_url: str | None) -> Markup:
-    """The venue as a schema.org ``EventVenue`` (a ``CivicStructure``), with capacity and amenities."""
+    """The venue as a schema.org ``EventVenue`` (a ``CivicStructure``), with capacity and
+    amenities."""
     from frivilligkatalogen.base.i18n import table
 
     node: dict = {"@type": "EventVenue", "name": venue.name, "address": _postal(venue.address)}
     if page_url:
         node["url"] = page_url
     if venue.geo:
-        node["geo"] = {"@type": "GeoCoordinates", "latitude": venue.geo.lat, "longitude": venue.geo.lon}
+        node["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": venue.geo.lat,
+            "longitude": venue.geo.lon,
+        }
     if venue.capacity is not None:
         node["maximumAttendeeCapacity"] = venue.capacity
-    features = [("facilities", code) for code in venue.facilities or []] + [("accessibility", code) for code in venue.accessibility or []]
+    features = [("facilities", code) for code in venue.facilities or []] + [
+        ("accessibility", code) for code in venue.accessibility or []
+    ]
     if features:
         node["amenityFeature"] = [
-            {"@type": "LocationFeatureSpecification", "name": table(group)[code], "value": True} for group, code in features
+            {"@type": "LocationFeatureSpecification", "name": table(group)[code], "value": True}
+            for group, code in features
         ]
     return script_json({"@context": "https://schema.org", **node})

@@ -12,7 +12,7 @@ from frivilligkatalogen.base.i18n import t, table, word_list
 from frivilligkatalogen.model import Activity, Address, Audience, EventDate, Price, Rule
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.model.privacy import goes_through_person
-from frivilligkatalogen.model.values import is_web_address, shown_phone
+from frivilligkatalogen.model.values import is_web_address
 
 
 def short_date(day: date) -> str:
@@ -72,7 +72,11 @@ def rule(rule: Rule) -> str:
     singular = [word_list("time.weekdays")[WEEKDAYS.index(d)] for d in ordered]
     plural = [word_list("time.weekdays_plural")[WEEKDAYS.index(d)] for d in ordered]
     if rule.week_of_month is not None:
-        ordinal = t("time.last") if rule.week_of_month == -1 else word_list("time.ordinals")[rule.week_of_month]
+        ordinal = (
+            t("time.last")
+            if rule.week_of_month == -1
+            else word_list("time.ordinals")[rule.week_of_month]
+        )
         days = t("time.week_of_month", ordinal=ordinal, day=join_words(singular))
     elif rule.every == 2:
         days = t("time.every_other", day=join_words(singular))
@@ -80,10 +84,13 @@ def rule(rule: Rule) -> str:
         days = t("time.every_nth", days=join_words(plural), n=rule.every)
     else:
         days = join_words(plural)
-    text = f"{sentence_case(days)} {time_span(rule.start, rule.end)}, {date_span(rule.first, rule.until)}"
+    span = date_span(rule.first, rule.until)
+    text = f"{sentence_case(days)} {time_span(rule.start, rule.end)}, {span}"
     notes = []
     if rule.exceptions:
-        notes.append(t("time.except", dates=join_words([short_date(d) for d in sorted(rule.exceptions)])))
+        notes.append(
+            t("time.except", dates=join_words([short_date(d) for d in sorted(rule.exceptions)]))
+        )
     if rule.skip_school_holidays:
         notes.append(t("time.skip_school_holidays"))
     if not rule.skip_public_holidays:
@@ -101,7 +108,8 @@ def event_date(event: EventDate) -> str:
     elif event.start.date() == event.end.date():
         text = f"{weekday_date(event.start.date())} {time_span(event.start, event.end)}"
     else:
-        text = f"{weekday_date(event.start.date())} {clock(event.start)}–{weekday_date(event.end.date()).lower()} {clock(event.end)}"
+        last = weekday_date(event.end.date()).lower()
+        text = f"{weekday_date(event.start.date())} {clock(event.start)}–{last} {clock(event.end)}"
     return f"{text} ({t('time.cancelled')})" if event.cancelled else text
 
 
@@ -154,7 +162,8 @@ def languages(codes: list[str]) -> str:
 
 
 def public_street(value: Address) -> str | None:
-    """The street line as it may be published: none when it goes through a person (:mod:`privacy`)."""
+    """The street line as it may be published: none when it goes through a person
+    (:mod:`privacy`)."""
     return None if goes_through_person(value.street) else value.street
 
 
@@ -182,5 +191,6 @@ def decimal(number: float) -> str:
 
 
 def contact_href(contact: str) -> str:
-    """The link for a volunteering contact: ``mailto:`` for an address, the address itself for a web page."""
+    """The link for a volunteering contact: ``mailto:`` for an address, the address itself for a web
+    page."""
     return contact if is_web_address(contact) else "mailto:" + contact

@@ -1,0 +1,125 @@
+"""The part of a site build that happens beside the theme: files, filled-in pages, sitemap, search.
+
+A :class:`SiteBuild` is made once the catalogue is loaded. It starts a worker on the calendar
+files at once (they depend on the catalogue alone), so they are written while the theme renders
+the hand-written pages. When the theme is done, :meth:`fill_pages` hands a pool of workers the
+open data, embeds and RSS and every association and venue page in chunks, feeds the search index
+with the bodies the workers return, and puts the filled-in pages into the sitemap.
+:meth:`finish` writes the search index. An adapter (the MkDocs plugin) only calls these in order.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import time
+from concurrent.futures import Future, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from frivilligkatalogen.base.errors import BuildFailed
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.build import parallel
+from frivilligkatalogen.build.search_index import SearchIndex, indexed
+from frivilligkatalogen.build.stamping import Shell, sitemap_with, split_sitemap
+
+
+class SiteBuild:
+    """The workers, the search index and the counts of one build (see the module's description)."""
+
+    def __init__(self, catalog, site_dir: Path, *, fork: bool, search: bool):
+        self.site_dir = site_dir
+        self.started = time.perf_counter()
+        self.catalog = catalog
+        self.fork = fork
+        parallel.share(catalog=catalog)
+        self.pools = [parallel.worker_pool(fork, workers=1)]  # one job: one worker
+        self.calendars: Future = self.pools[0].submit(
+            parallel.write_part, "calendars", str(site_dir)
+        )
+        self.search: SearchIndex | None = None
+        if search:  # started after the worker is forked: it must not inherit Pagefind's pipes
+            try:
+                self.search = SearchIndex(site_dir)
+            except RuntimeError as error:
+                self.stop()
+                raise BuildFailed(t("search.index_failed", detail=str(error))) from error
+
+    def fill_pages(
+        self,
+        pages: list,
+        shells: dict[str, Shell],
+        edit_url,
+        prototypes: dict[str, str],
+        base_url: str,
+    ) -> tuple[int, int]:
+        """Write the open data, embeds and RSS, and fill in ``pages`` ((section, view) pairs), each
+        section into its prototype's shell; then the sitemap. Returns (pages, files) written."""
+        # A new pool, forked now that the theme has made the shells the pages are filled into.
+        parallel.share(
+            catalog=self.catalog, pages=pages, shells=shells, edit_url=edit_url, searchable=indexed
+        )
+        pool = parallel.worker_pool(self.fork)
+        self.pools.append(pool)
+        views = pool.submit(parallel.write_part, "views", str(self.site_dir))
+        starts = parallel.page_jobs(len(pages))
+        chunks = [pool.submit(parallel.fill_pages, start, str(self.site_dir)) for start in starts]
+        for done in as_completed(chunks):
+            for url, body in self._result(done, "log.pages_failed"):
+                if self.search is not None:
+                    self.search.add_page(url, body)
+        files = self._result(views, "log.pages_failed") + self._result(
+            self.calendars, "log.files_failed"
+        )
+        finish_sitemap(self.site_dir, pages, prototypes, base_url)
+        for section, page_id in prototypes.items():
+            shutil.rmtree(self.site_dir / section / page_id, ignore_errors=True)
+        return len(pages), files
+
+    def finish(self, skip: tuple[str, ...]) -> None:
+        """Let the workers and the catalogue go, then write the search index (Pagefind needs the
+        most memory now)."""
+        search, self.search = self.search, None
+        self.stop()
+        if search is None:
+            return
+        try:
+            search.finish(skip=skip)
+        except RuntimeError as error:
+            raise BuildFailed(t("search.index_failed", detail=str(error))) from error
+
+    def stop(self) -> None:
+        """End the workers (after the jobs running now) and drop what they shared; also after a
+        failure, before the site folder is cleaned."""
+        for pool in self.pools:
+            pool.shutdown(wait=True, cancel_futures=True)
+        self.pools = []
+        self.catalog = None
+        parallel.release()
+        if self.search is not None:
+            self.search.close()
+            self.search = None
+
+    def _result(self, future: Future, message: str):
+        try:
+            return future.result()
+        except BrokenProcessPool as error:  # a worker was killed (out of memory, say)
+            raise BuildFailed(t(message, detail=t("log.worker_died"))) from error
+        except Exception as error:
+            raise BuildFailed(t(message, detail=f"{type(error).__name__}: {error}")) from error
+
+
+def finish_sitemap(site_dir: Path, pages: list, prototypes: dict[str, str], base_url: str) -> None:
+    """The theme's sitemap with each prototype's entry replaced by its section's pages (split into
+    several files above the protocol's limit), and gzipped beside it."""
+    path = site_dir / "sitemap.xml"
+    if not path.exists():
+        return
+    sitemap = path.read_text(encoding="utf-8")
+    for section, page_id in prototypes.items():
+        urls = [view.url for where, view in pages if where == section]
+        sitemap = sitemap_with(sitemap, f"{section}{page_id}/", urls)
+    for name, text in split_sitemap(sitemap, base_url).items():
+        (site_dir / name).write_text(text, encoding="utf-8")
+        with gzip.GzipFile(site_dir / f"{name}.gz", "wb", mtime=0) as handle:
+            handle.write(text.encode("utf-8"))
