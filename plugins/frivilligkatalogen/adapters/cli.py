@@ -27,7 +27,8 @@ from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import read_site_settings
 from frivilligkatalogen.build.files import FolderRefused, replace_folder, write_files, write_pages
 from frivilligkatalogen.build.outputs import iter_site_files
-from frivilligkatalogen.catalog.loading import Catalog, load_catalog, unusable_folder
+from frivilligkatalogen.catalog.folders import unusable_folder
+from frivilligkatalogen.catalog.loading import Catalog, load_catalog
 from frivilligkatalogen.forms.templates import write_templates
 from frivilligkatalogen.model.values import is_id
 from frivilligkatalogen.views.json_schema import SCHEMA_PATHS

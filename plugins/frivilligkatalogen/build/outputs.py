@@ -14,6 +14,7 @@ from frivilligkatalogen.views.addresses import feed_path_single
 from frivilligkatalogen.views.directory_filters import filter_index_bytes
 from frivilligkatalogen.views.embeds import embed_files
 from frivilligkatalogen.views.exports import export_files
+from frivilligkatalogen.views.feed_files import feed_files
 from frivilligkatalogen.views.feeds import FeedBuilder, single_date_event
 from frivilligkatalogen.views.hsds import hsds_files
 from frivilligkatalogen.views.json_schema import schema_files
@@ -45,7 +46,7 @@ def iter_site_files(catalog: Catalog, part: str = "all"):
 
 def _calendar_files(catalog: Catalog, history):
     builder = FeedBuilder(catalog, history)
-    yield from builder.build()
+    yield from feed_files(builder)
     yield from single_date_files(catalog, builder)
     yield "organisasjoner/filter.json", filter_index_bytes(catalog)
     yield from schema_files(catalog.settings).items()

@@ -23,7 +23,8 @@ from pathlib import Path
 from frivilligkatalogen.base.errors import KatalogError
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import Settings
-from frivilligkatalogen.catalog.loading import load_catalog, unusable_folder
+from frivilligkatalogen.catalog.folders import unusable_folder
+from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.forms.definitions import Form, FormField, form_by_label
 from frivilligkatalogen.model.values import is_id, slugify
 from frivilligkatalogen.registers.yaml_writer import (

@@ -7,7 +7,8 @@ from datetime import date
 
 from frivilligkatalogen.load.kinds import Date, ListOf, Text
 from frivilligkatalogen.load.records import spec
-from frivilligkatalogen.model.values import ConfirmationDate, Url
+from frivilligkatalogen.model.values import Url
+from frivilligkatalogen.model.vocabulary import ConfirmationDate
 
 
 @dataclass(kw_only=True)

@@ -20,18 +20,8 @@ from frivilligkatalogen.load.kinds import (
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.activity import Activity
 from frivilligkatalogen.model.common import FEE_PERIODS, Address, Audience
-from frivilligkatalogen.model.values import (
-    Area,
-    Category,
-    ConfirmationDate,
-    Email,
-    EmailOrUrl,
-    Language,
-    OrgNumber,
-    Phone,
-    Slug,
-    Url,
-)
+from frivilligkatalogen.model.values import Email, EmailOrUrl, OrgNumber, Phone, Slug, Url
+from frivilligkatalogen.model.vocabulary import Area, Category, ConfirmationDate, Language
 
 STATUSES = ("active", "inactive", "closed")
 

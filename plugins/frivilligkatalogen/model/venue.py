@@ -18,7 +18,8 @@ from frivilligkatalogen.load.kinds import (
 )
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.common import VenueAddress
-from frivilligkatalogen.model.values import ConfirmationDate, Email, ImageSource, Phone, Url
+from frivilligkatalogen.model.values import Email, ImageSource, Phone, Url
+from frivilligkatalogen.model.vocabulary import ConfirmationDate
 
 VENUE_TYPES = (
     "school",

@@ -17,7 +17,8 @@ from pathlib import Path
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import Settings
 from frivilligkatalogen.load.yaml_source import Mapping, read_file
-from frivilligkatalogen.model.values import UNCONFIRMED, is_id, slugify
+from frivilligkatalogen.model.values import is_id, org_number_is_valid, slugify
+from frivilligkatalogen.model.vocabulary import UNCONFIRMED
 from frivilligkatalogen.registers.readable import (
     Unit,
     clean,
@@ -127,64 +128,73 @@ def import_units(
 ) -> ImportResult:
     """Write a draft for every active association not yet in the catalogue (of one municipality,
     when given)."""
-    from frivilligkatalogen.model.values import org_number_is_valid
-
     result = ImportResult()
     folder = settings.data_path / "organizations"
     known = known_numbers(settings.data_path)
     taken = {path.stem for path in folder.glob("*")} if folder.is_dir() else set()
     seen: set[str] = set()
     for raw in raw_units:
-        if not isinstance(raw, dict):  # a number, a text, a list where a unit should be
-            result.skipped.append(("?", "?", t("registers.malformed")))
-            continue
-        if municipality and not in_municipality(raw, municipality):
-            continue
-        try:
-            unit = unit_from_register(raw, categories)
-        except (
-            TypeError,
-            ValueError,
-            AttributeError,
-            KeyError,
-            RecursionError,
-        ):  # a unit no reader expects
-            result.skipped.append(
-                (
-                    clean(str(raw.get("organisasjonsnummer")))[:20] or "?",
-                    "?",
-                    t("registers.malformed"),
-                )
-            )
-            continue
-        number = unit.org_number
-        if not org_number_is_valid(number):
-            result.skipped.append((number or "?", unit.register_name, t("registers.bad_number")))
-            continue
-        if number in known:
-            result.existing.append(number)
-            continue
-        if number in seen:
-            continue
-        seen.add(number)
-        if unit.gone:
-            result.skipped.append((number, unit.register_name, unit.gone))
-            continue
-        if not is_association(unit):
-            result.skipped.append(
-                (number, unit.register_name, t("registers.not_voluntary", form=unit.form or "?"))
-            )
-            continue
-        stem = slugify(unit.name, "forening")
-        if stem in taken or not is_id(stem):
-            stem = f"{stem}-{number}"
-        counter = 2
-        while stem in taken:  # never overwrite a file, whatever state it is in
-            stem = f"{slugify(unit.name, 'forening')}-{number}-{counter}"
-            counter += 1
-        taken.add(stem)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{stem}.yaml"
-        path.write_text(draft_text(unit, settings.today), encoding="utf-8")
-        result.written.append(path)
+        if not isinstance(raw, dict) or not (
+            municipality and not in_municipality(raw, municipality)
+        ):
+            unit = _importable(raw, categories, result, known, seen)
+            if unit is not None:
+                stem = _free_stem(unit, taken)
+                folder.mkdir(parents=True, exist_ok=True)
+                path = folder / f"{stem}.yaml"
+                path.write_text(draft_text(unit, settings.today), encoding="utf-8")
+                result.written.append(path)
     return result
+
+
+def _importable(raw, categories, result: ImportResult, known: dict, seen: set[str]) -> Unit | None:
+    """The unit made readable when it is a new, active association; else None, and the result
+    says why (skipped, with the reason, or already in the catalogue)."""
+    if not isinstance(raw, dict):  # a number, a text, a list where a unit should be
+        result.skipped.append(("?", "?", t("registers.malformed")))
+        return None
+    try:
+        unit = unit_from_register(raw, categories)
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        RecursionError,
+    ):  # a shape no reader expects
+        result.skipped.append(
+            (clean(str(raw.get("organisasjonsnummer")))[:20] or "?", "?", t("registers.malformed"))
+        )
+        return None
+    number = unit.org_number
+    if not org_number_is_valid(number):
+        result.skipped.append((number or "?", unit.register_name, t("registers.bad_number")))
+    elif number in known:
+        result.existing.append(number)
+    elif number in seen:
+        pass
+    elif unit.gone:
+        seen.add(number)
+        result.skipped.append((number, unit.register_name, unit.gone))
+    elif not is_association(unit):
+        seen.add(number)
+        result.skipped.append(
+            (number, unit.register_name, t("registers.not_voluntary", form=unit.form or "?"))
+        )
+    else:
+        seen.add(number)
+        return unit
+    return None
+
+
+def _free_stem(unit: Unit, taken: set[str]) -> str:
+    """A file name for the draft that no file has, whatever state that file is in."""
+    stem = slugify(unit.name, "forening")
+    if stem in taken or not is_id(stem):
+        stem = f"{stem}-{unit.org_number}"
+    counter = 2
+    while stem in taken:
+        stem = f"{slugify(unit.name, 'forening')}-{unit.org_number}-{counter}"
+        counter += 1
+    taken.add(stem)
+    return stem

@@ -29,8 +29,55 @@ def embed_files(catalog: Catalog, renderer: PageRenderer | None = None):
     """Every embed page as (address, bytes)."""
     renderer = renderer or PageRenderer(catalog)
     today = catalog.settings.today
-    last = today + timedelta(days=EMBED_DAYS - 1)
-    coming = upcoming(catalog, today, last)
+    by_org, by_venue, by_category = _grouped(
+        upcoming(catalog, today, today + timedelta(days=EMBED_DAYS - 1))
+    )
+    for org in catalog.active_organizations():
+        heading = t("embed.heading", name=org.name)
+        feed = addresses.feed_path_organization(org.id)
+        items = by_org.get(org.id, [])
+        yield _page(
+            renderer,
+            organization_url(org.id),
+            heading,
+            org.name,
+            feed,
+            items,
+            show_org=False,
+            show_venue=True,
+        )
+    for venue in catalog.sorted_venues():
+        heading = t("embed.heading", name=venue.name)
+        feed = addresses.feed_path_venue(venue.id)
+        items = by_venue.get(venue.id, [])
+        yield _page(
+            renderer,
+            venue_url(venue.id),
+            heading,
+            venue.name,
+            feed,
+            items,
+            show_org=True,
+            show_venue=False,
+        )
+    for code in sorted(catalog.organizations_by_category()):
+        name = category_name(code)
+        feed = addresses.feed_path_category(code)
+        items = by_category.get(code, [])
+        yield _page(
+            renderer,
+            category_url(code),
+            t("embed.heading", name=name),
+            name,
+            feed,
+            items,
+            show_org=True,
+            show_venue=True,
+        )
+
+
+def _grouped(coming: list) -> tuple[dict, dict, dict]:
+    """The coming occurrences by association, by venue and by category."""
     by_org: dict[str, list] = {}
     by_venue: dict[str, list] = {}
     by_category: dict[int, list] = {}
@@ -40,54 +87,33 @@ def embed_files(catalog: Catalog, renderer: PageRenderer | None = None):
             by_venue.setdefault(occurrence.activity.venue, []).append(occurrence)
         for code in occurrence.organization.categories:
             by_category.setdefault(code, []).append(occurrence)
+    return by_org, by_venue, by_category
 
-    def page(
-        url: str, heading: str, name: str, feed: str, items: list, show_org: bool, show_venue: bool
-    ):
-        address = embed_url(url)
-        html = renderer.render(
-            "embed.html",
-            address,
-            heading=heading,
-            name=name,
-            page=url,
-            feed=feed,
-            coming=items[:EMBED_MAX],
-            more=max(0, len(items) - EMBED_MAX),
-            days=EMBED_DAYS,
-            show_org=show_org,
-            show_venue=show_venue,
-        )
-        return address, html.encode("utf-8")
 
-    for org in catalog.active_organizations():
-        yield page(
-            organization_url(org.id),
-            t("embed.heading", name=org.name),
-            org.name,
-            addresses.feed_path_organization(org.id),
-            by_org.get(org.id, []),
-            False,
-            True,
-        )
-    for venue in catalog.sorted_venues():
-        yield page(
-            venue_url(venue.id),
-            t("embed.heading", name=venue.name),
-            venue.name,
-            addresses.feed_path_venue(venue.id),
-            by_venue.get(venue.id, []),
-            True,
-            False,
-        )
-    for code in sorted(catalog.organizations_by_category()):
-        name = category_name(code)
-        yield page(
-            category_url(code),
-            t("embed.heading", name=name),
-            name,
-            addresses.feed_path_category(code),
-            by_category.get(code, []),
-            True,
-            True,
-        )
+def _page(
+    renderer: PageRenderer,
+    url: str,
+    heading: str,
+    name: str,
+    feed: str,
+    items: list,
+    *,
+    show_org: bool,
+    show_venue: bool,
+):
+    """One embed page as (address, bytes): the first EMBED_MAX coming items, and how many more."""
+    address = embed_url(url)
+    html = renderer.render(
+        "embed.html",
+        address,
+        heading=heading,
+        name=name,
+        page=url,
+        feed=feed,
+        coming=items[:EMBED_MAX],
+        more=max(0, len(items) - EMBED_MAX),
+        days=EMBED_DAYS,
+        show_org=show_org,
+        show_venue=show_venue,
+    )
+    return address, html.encode("utf-8")

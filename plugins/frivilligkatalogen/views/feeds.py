@@ -42,12 +42,6 @@ from frivilligkatalogen.model.schedule import (
 )
 from frivilligkatalogen.views import wording
 from frivilligkatalogen.views.addresses import (
-    feed_path_all,
-    feed_path_category,
-    feed_path_deadlines,
-    feed_path_organization,
-    feed_path_venue,
-    feed_path_wheel,
     organization_url,
 )
 
@@ -326,72 +320,6 @@ class FeedBuilder:
             for activity in org.activities or []
             for event in self.activity_events(org, activity)
         ]
-
-    def build(self):
-        """Every feed file as (address, bytes), made one at a time."""
-        catalog = self.catalog
-        municipality = self.settings.municipality
-        active = catalog.active_organizations()
-        yield (
-            feed_path_all(),
-            self.calendar(
-                t("calendar.all_name", municipality=municipality),
-                t("calendar.all_description", municipality=municipality),
-                self.organization_events(active),
-            ),
-        )
-        yield (
-            feed_path_deadlines(),
-            self.calendar(
-                t("calendar.deadlines_name", municipality=municipality),
-                t("calendar.deadlines_description", municipality=municipality),
-                [
-                    event
-                    for grant in sorted(catalog.grants.values(), key=lambda g: g.id)
-                    for event in self.grant_events(grant)
-                ],
-            ),
-        )
-        yield (
-            feed_path_wheel(),
-            self.calendar(
-                t("wheel.name", municipality=municipality),
-                t("wheel.description", municipality=municipality),
-                self.wheel_events(),
-            ),
-        )
-        for org in active:
-            yield (
-                feed_path_organization(org.id),
-                self.calendar(
-                    org.name,
-                    t("calendar.organization_description", name=org.name),
-                    self.organization_events([org]),
-                ),
-            )
-        at_venue: dict[str, list[tuple[str, bytes]]] = {}
-        for org in active:
-            for activity in org.activities or []:
-                if activity.venue:
-                    at_venue.setdefault(activity.venue, []).extend(
-                        self.activity_events(org, activity)
-                    )
-        for venue in catalog.sorted_venues():
-            events = at_venue.get(venue.id, [])
-            yield (
-                feed_path_venue(venue.id),
-                self.calendar(venue.name, t("calendar.venue_description", name=venue.name), events),
-            )
-        for code, organizations in sorted(catalog.organizations_by_category().items()):
-            name = category_name(code)
-            yield (
-                feed_path_category(code),
-                self.calendar(
-                    t("calendar.category_name", name=name, municipality=municipality),
-                    t("calendar.category_description", name=name, municipality=municipality),
-                    self.organization_events(organizations),
-                ),
-            )
 
 
 def serialised(event: Event) -> tuple[str, bytes]:

@@ -255,46 +255,38 @@ def cost_options(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
     ]
 
 
+def _service_at(ids: Ids, own: str, activity: Activity, locations: dict[str, dict]) -> list[dict]:
+    """Where an activity happens, as HSDS ``service_at_locations``: its venue, a free-text place,
+    or an online address."""
+    if activity.venue and activity.venue in locations:
+        return [
+            {
+                "id": ids(own, "at", activity.venue),
+                "service_id": own,
+                "location": locations[activity.venue],
+            }
+        ]
+    if activity.location:
+        place = {"id": ids(own, "location"), "location_type": "physical", "name": activity.location}
+        return [{"id": ids(own, "at", "location"), "service_id": own, "location": place}]
+    if activity.online:
+        place = {
+            "id": ids(own, "online"),
+            "location_type": "virtual",
+            "url": activity.online,
+            "name": t("hsds.online"),
+        }
+        return [{"id": ids(own, "at", "online"), "service_id": own, "location": place}]
+    return []
+
+
 def service(
     catalog: Catalog, ids: Ids, org: Organization, activity: Activity, locations: dict[str, dict]
 ) -> dict:
     """An activity as an HSDS service of its association."""
     own = ids("activity", org.id, activity.id)
     audience = activity.audience or org.audience
-    at = []
-    if activity.venue and activity.venue in locations:
-        at.append(
-            {
-                "id": ids(own, "at", activity.venue),
-                "service_id": own,
-                "location": locations[activity.venue],
-            }
-        )
-    elif activity.location:
-        at.append(
-            {
-                "id": ids(own, "at", "location"),
-                "service_id": own,
-                "location": {
-                    "id": ids(own, "location"),
-                    "location_type": "physical",
-                    "name": activity.location,
-                },
-            }
-        )
-    elif activity.online:
-        at.append(
-            {
-                "id": ids(own, "at", "online"),
-                "service_id": own,
-                "location": {
-                    "id": ids(own, "online"),
-                    "location_type": "virtual",
-                    "url": activity.online,
-                    "name": t("hsds.online"),
-                },
-            }
-        )
+    at = _service_at(ids, own, activity, locations)
     return _clean(
         {
             "id": own,

@@ -16,7 +16,7 @@ import json
 from frivilligkatalogen.base.options import Settings
 from frivilligkatalogen.load.records import record_schema
 from frivilligkatalogen.model import Organization, Venue
-from frivilligkatalogen.model.values import Area
+from frivilligkatalogen.model.vocabulary import Area
 
 SCHEMA_PATHS = {"organization": "schema/organization.json", "venue": "schema/venue.json"}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

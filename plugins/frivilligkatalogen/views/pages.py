@@ -263,70 +263,52 @@ def build_pages(catalog: Catalog) -> list[PageView]:
     ]
 
 
+DIRECTORY = (
+    (
+        ORGANIZATIONS,
+        "page.organizations_title",
+        "page.organizations_intro",
+        "organizations.html",
+        ORGANIZATIONS,
+        True,
+    ),
+    (VENUES, "page.venues_title", "page.venues_intro", "venues.html", VENUES, True),
+    (CATEGORIES, "page.categories_label", None, "categories.html", ORGANIZATIONS, True),
+    (CALENDAR, "page.calendar_title", "page.calendar_intro", "calendar.html", ACTIVITIES, True),
+    (SEARCH, "search.title", "search.intro", "search.html", SEARCH, False),
+    (GRANTS, "page.grants_title", "page.grants_intro", "grants.html", GRANTS, True),
+)
+"""The pages that are not about one entity: address, title and intro (locale keys), template,
+section, and whether the navigation lists them."""
+
+
 def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict) -> list[PageView]:
     """The pages in the navigation: the directory, venues, categories, calendar, search, grants."""
     municipality = catalog.settings.municipality
+    context = {
+        ORGANIZATIONS: lambda: {"by_category": by_category, "facets": facets(catalog)},
+        CATEGORIES: lambda: {"by_category": by_category},
+        CALENDAR: lambda: {"by_category": by_category},
+        SEARCH: lambda: {"translations": table("search.pagefind")},
+    }
+    pages = []
+    for url, title, intro, template, section, in_nav in DIRECTORY:
 
-    def page(url, title, description, template, section, in_nav=True, **context):
-        return PageView(
-            url=url,
-            title=title,
-            description=description,
-            render=lambda: renderer.render(template, url, **context),
-            section=section,
-            in_nav=in_nav,
+        def render(url=url, template=template):
+            return renderer.render(template, url, **context.get(url, dict)())
+
+        description = t(intro, municipality=municipality) if intro else None
+        pages.append(
+            PageView(
+                url=url,
+                title=t(title),
+                description=description,
+                render=render,
+                section=section,
+                in_nav=in_nav,
+            )
         )
-
-    return [
-        page(
-            ORGANIZATIONS,
-            t("page.organizations_title"),
-            t("page.organizations_intro", municipality=municipality),
-            "organizations.html",
-            ORGANIZATIONS,
-            by_category=by_category,
-            facets=facets(catalog),
-        ),
-        page(
-            VENUES,
-            t("page.venues_title"),
-            t("page.venues_intro", municipality=municipality),
-            "venues.html",
-            VENUES,
-        ),
-        page(
-            CATEGORIES,
-            t("page.categories_label"),
-            None,
-            "categories.html",
-            ORGANIZATIONS,
-            by_category=by_category,
-        ),
-        page(
-            CALENDAR,
-            t("page.calendar_title"),
-            t("page.calendar_intro", municipality=municipality),
-            "calendar.html",
-            ACTIVITIES,
-            by_category=by_category,
-        ),
-        page(
-            SEARCH,
-            t("search.title"),
-            t("search.intro"),
-            "search.html",
-            SEARCH,
-            in_nav=False,
-            translations=table("search.pagefind"),
-        ),
-        page(
-            GRANTS,
-            t("page.grants_title"),
-            t("page.grants_intro", municipality=municipality),
-            "grants.html",
-            GRANTS,
-        ),
-    ]
+    return pages
 
 
 def organization_pages(catalog: Catalog, renderer: PageRenderer) -> list[PageView]:

@@ -64,56 +64,69 @@ def activity_graph(
     }
     if page_url:
         series["url"] = f"{page_url}#aktivitet-{activity.id}"
-    schedules = []
-    for rule in activity.schedule or []:
-        schedule = {
-            "@type": "Schedule",
-            "byDay": [
-                f"https://schema.org/{SCHEMA_DAYS[WEEKDAYS.index(d)]}"
-                for d in WEEKDAYS
-                if d in rule.days
-            ],
-            "startTime": rule.start.strftime("%H:%M"),
-            "endTime": rule.end.strftime("%H:%M"),
-            "startDate": rule.first.isoformat(),
-            "repeatFrequency": "P1M" if rule.week_of_month is not None else f"P{rule.every}W",
-            "scheduleTimezone": "Europe/Oslo",
-        }
-        if rule.week_of_month is not None:
-            schedule["byMonthWeek"] = rule.week_of_month
-        if rule.until:
-            schedule["endDate"] = rule.until.isoformat()
-        if rule.exceptions:
-            schedule["exceptDate"] = [d.isoformat() for d in sorted(rule.exceptions)]
-        schedules.append(schedule)
+    schedules = [_schedule(rule) for rule in activity.schedule or []]
     if schedules:
         series["eventSchedule"] = schedules
-    events = []
-    for occurrence in next_dates:
-        event = {
-            "@type": "Event",
-            "name": activity.title,
-            "startDate": occurrence.start.date().isoformat()
-            if occurrence.all_day
-            else local(occurrence.start).isoformat(),
-            "endDate": occurrence.end.date().isoformat()
-            if occurrence.all_day
-            else local(occurrence.end).isoformat(),
-            "location": _place(catalog, activity),
-            "organizer": organizer,
-            "eventStatus": "https://schema.org/EventCancelled"
-            if occurrence.cancelled
-            else "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
-            if activity.online
-            else "https://schema.org/OfflineEventAttendanceMode",
-        }
-        if activity.price is not None and activity.price.is_free:
-            event["isAccessibleForFree"] = True
-        events.append(event)
+    events = [_event(catalog, activity, occurrence, organizer) for occurrence in next_dates]
     if events:
         series["subEvent"] = events
     return [series]
+
+
+SCHEMA = "https://schema.org/"
+
+
+def _schedule(rule) -> dict:
+    """A recurrence rule as a schema.org ``Schedule``."""
+    schedule = {
+        "@type": "Schedule",
+        "byDay": [
+            f"https://schema.org/{SCHEMA_DAYS[WEEKDAYS.index(d)]}"
+            for d in WEEKDAYS
+            if d in rule.days
+        ],
+        "startTime": rule.start.strftime("%H:%M"),
+        "endTime": rule.end.strftime("%H:%M"),
+        "startDate": rule.first.isoformat(),
+        "repeatFrequency": "P1M" if rule.week_of_month is not None else f"P{rule.every}W",
+        "scheduleTimezone": "Europe/Oslo",
+    }
+    if rule.week_of_month is not None:
+        schedule["byMonthWeek"] = rule.week_of_month
+    if rule.until:
+        schedule["endDate"] = rule.until.isoformat()
+    if rule.exceptions:
+        schedule["exceptDate"] = [d.isoformat() for d in sorted(rule.exceptions)]
+    return schedule
+
+
+def _event(catalog, activity: Activity, occurrence: Occurrence, organizer: dict) -> dict:
+    """One coming date as a schema.org ``Event``."""
+    start = (
+        occurrence.start.date().isoformat()
+        if occurrence.all_day
+        else local(occurrence.start).isoformat()
+    )
+    end = (
+        occurrence.end.date().isoformat()
+        if occurrence.all_day
+        else local(occurrence.end).isoformat()
+    )
+    event = {
+        "@type": "Event",
+        "name": activity.title,
+        "startDate": start,
+        "endDate": end,
+        "location": _place(catalog, activity),
+        "organizer": organizer,
+        "eventStatus": SCHEMA + ("EventCancelled" if occurrence.cancelled else "EventScheduled"),
+        "eventAttendanceMode": SCHEMA
+        + ("Online" if activity.online else "Offline")
+        + "EventAttendanceMode",
+    }
+    if activity.price is not None and activity.price.is_free:
+        event["isAccessibleForFree"] = True
+    return event
 
 
 def _postal(address) -> dict | None:

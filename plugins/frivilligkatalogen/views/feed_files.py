@@ -1,0 +1,83 @@
+"""Every calendar file the site publishes, from one :class:`~.feeds.FeedBuilder`: the whole
+municipality, the grant deadlines, the annual wheel, and one feed per association, venue and
+category. Each event is made once by the builder and shared by every feed it is in."""
+
+from __future__ import annotations
+
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.views.addresses import (
+    feed_path_all,
+    feed_path_category,
+    feed_path_deadlines,
+    feed_path_organization,
+    feed_path_venue,
+    feed_path_wheel,
+)
+from frivilligkatalogen.views.feeds import FeedBuilder
+
+
+def feed_files(builder: FeedBuilder):
+    """Every feed file as (address, bytes), made one at a time."""
+    yield from site_feeds(builder)
+    yield from entity_feeds(builder)
+
+
+def site_feeds(builder: FeedBuilder):
+    """The municipality's feeds: every activity, the grant deadlines, the annual wheel."""
+    catalog = builder.catalog
+    municipality = catalog.settings.municipality
+    everything = builder.organization_events(catalog.active_organizations())
+    name, about = (
+        t("calendar.all_name", municipality=municipality),
+        t("calendar.all_description", municipality=municipality),
+    )
+    yield feed_path_all(), builder.calendar(name, about, everything)
+    grants = sorted(catalog.grants.values(), key=lambda grant: grant.id)
+    deadlines = [event for grant in grants for event in builder.grant_events(grant)]
+    name = t("calendar.deadlines_name", municipality=municipality)
+    yield (
+        feed_path_deadlines(),
+        builder.calendar(
+            name, t("calendar.deadlines_description", municipality=municipality), deadlines
+        ),
+    )
+    name, about = (
+        t("wheel.name", municipality=municipality),
+        t("wheel.description", municipality=municipality),
+    )
+    yield feed_path_wheel(), builder.calendar(name, about, builder.wheel_events())
+
+
+def entity_feeds(builder: FeedBuilder):
+    """One feed per active association, per venue and per category."""
+    catalog = builder.catalog
+    municipality = catalog.settings.municipality
+    active = catalog.active_organizations()
+    for org in active:
+        about = t("calendar.organization_description", name=org.name)
+        yield (
+            feed_path_organization(org.id),
+            builder.calendar(org.name, about, builder.organization_events([org])),
+        )
+    at_venue: dict[str, list[tuple[str, bytes]]] = {}
+    for org in active:
+        for activity in org.activities or []:
+            if activity.venue:
+                at_venue.setdefault(activity.venue, []).extend(
+                    builder.activity_events(org, activity)
+                )
+    for venue in catalog.sorted_venues():
+        about = t("calendar.venue_description", name=venue.name)
+        yield (
+            feed_path_venue(venue.id),
+            builder.calendar(venue.name, about, at_venue.get(venue.id, [])),
+        )
+    for code, organizations in sorted(catalog.organizations_by_category().items()):
+        name = category_name(code)
+        title = t("calendar.category_name", name=name, municipality=municipality)
+        about = t("calendar.category_description", name=name, municipality=municipality)
+        yield (
+            feed_path_category(code),
+            builder.calendar(title, about, builder.organization_events(organizations)),
+        )
