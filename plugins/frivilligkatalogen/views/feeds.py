@@ -81,6 +81,9 @@ class FeedBuilder:
         self.horizon = date(self.settings.today.year + 2, 12, 31)
         """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
         self._events: dict[tuple[str, str], list[tuple[str, bytes]]] = {}
+        """Each activity's events as (UID, bytes), by (association id, activity id)."""
+        self._details: dict[tuple[str, str], bytes] = {}
+        """The content lines each activity's events share, serialised once, by the same key."""
 
     # Events ---------------------------------------------------------------
 
@@ -108,12 +111,12 @@ class FeedBuilder:
     def details(self, org: Organization, activity: Activity, version: Version) -> bytes:
         """The content lines every event of an activity shares, serialised once (see
         :meth:`add_details`)."""
-        key = ("details", org.id, activity.id)
-        if key not in self._events:
+        key = (org.id, activity.id)
+        if key not in self._details:
             event = Event()
             self.add_details(event, org, activity, version)
-            self._events[key] = event.to_ical()[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
-        return self._events[key]
+            self._details[key] = event.to_ical()[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
+        return self._details[key]
 
     def uid(self, *parts: str) -> str:
         """A UID from ids only: the same activity keeps it for as long as its ids stay."""

@@ -6,7 +6,7 @@ by an odd date, time, number or text, a line dropped, doubled or added) and acti
 arbitrary dates, times and numbers, weighted towards the edges of what the check accepts. The
 normal suite runs a bounded number of examples; a longer run is one environment variable away:
 
-    KATALOG_FUZZ_EXAMPLES=5000 scripts/test.sh tests/test_any_accepted_file_builds.py
+    KATALOG_FUZZ_EXAMPLES=5000 scripts/test.sh tests/catalog/test_any_accepted_file_builds.py
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 
 from browser import SiteServer
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import generate  # noqa: E402
 
 
