@@ -14,6 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from frivilligkatalogen.model.venue import VENUE_TYPES
+
 REPO = Path(__file__).resolve().parent.parent
 CATEGORIES = [
     1100,
@@ -113,18 +115,7 @@ WORDS = [
     "i",
     "nærmiljøet",
 ]
-TYPES = [
-    "school",
-    "gym",
-    "sports_hall",
-    "community_house",
-    "culture_house",
-    "library",
-    "church",
-    "meeting_room",
-    "outdoor",
-    "other",
-]
+TYPES = list(VENUE_TYPES)
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 

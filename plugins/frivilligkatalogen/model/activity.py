@@ -24,7 +24,7 @@ from frivilligkatalogen.load.kinds import (
     Time,
 )
 from frivilligkatalogen.load.records import spec
-from frivilligkatalogen.model.common import FEE_PERIODS, Audience
+from frivilligkatalogen.model.common import FEE_PERIODS, Audience, check_order
 from frivilligkatalogen.model.values import Slug, Url
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -64,24 +64,7 @@ class Rule:
     skip_public_holidays: bool = spec(Boolean(), default=True)
 
     def check(self, report) -> None:
-        if self.start and self.end and self.end <= self.start:
-            report(
-                "end",
-                t(
-                    "rule.end_after_start",
-                    start=self.start.strftime("%H:%M"),
-                    end=self.end.strftime("%H:%M"),
-                ),
-            )
-        if self.first and self.until and self.until < self.first:
-            report(
-                "until",
-                t(
-                    "rule.until_before_from",
-                    first=self.first.isoformat(),
-                    until=self.until.isoformat(),
-                ),
-            )
+        if check_order(report, self):
             return
         if self.week_of_month is not None and self.every != 1:
             report("every", t("rule.every_with_week_of_month"))

@@ -55,3 +55,19 @@ class VenueAddress(Address):
     street: str = spec(Text(1, 120, single_line=True), required=True)
     postal_code: str = spec(PostalCode(), required=True)
     city: str = spec(Text(1, 80, single_line=True), required=True)
+
+
+def check_order(report, record) -> bool:
+    """The two order rules of the contract, for any record that has the fields: ``end`` after
+    ``start`` (times), and ``until`` not before ``from`` (dates). True when the dates are out of
+    order, so rules about the days between them cannot be checked."""
+    start, end = getattr(record, "start", None), getattr(record, "end", None)
+    if start and end and end <= start:
+        times = {"start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
+        report("end", t("rule.end_after_start", **times))
+    first, until = getattr(record, "first", None), getattr(record, "until", None)
+    if first and until and until < first:
+        dates = {"first": first.isoformat(), "until": until.isoformat()}
+        report("until", t("rule.until_before_from", **dates))
+        return True
+    return False

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text
 from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.common import check_order
 
 
 @dataclass(kw_only=True)
@@ -19,15 +19,7 @@ class SchoolHoliday:
     until: date = spec(Date(), required=True)
 
     def check(self, report) -> None:
-        if self.first and self.until and self.until < self.first:
-            report(
-                "until",
-                t(
-                    "rule.until_before_from",
-                    first=self.first.isoformat(),
-                    until=self.until.isoformat(),
-                ),
-            )
+        check_order(report, self)
 
     def holds(self, day: date) -> bool:
         return self.first <= day <= self.until

@@ -13,6 +13,7 @@ from datetime import date, time
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.load.kinds import Date, ListOf, RecordOf, Text, Time
 from frivilligkatalogen.load.records import spec
+from frivilligkatalogen.model.common import check_order
 from frivilligkatalogen.model.values import Slug, Url
 
 
@@ -30,15 +31,7 @@ class MeetingPlace:
     url: str | None = spec(Url())
 
     def check(self, report) -> None:
-        if self.start and self.end and self.end <= self.start:
-            report(
-                "end",
-                t(
-                    "rule.end_after_start",
-                    start=self.start.strftime("%H:%M"),
-                    end=self.end.strftime("%H:%M"),
-                ),
-            )
+        check_order(report, self)
         if report.given("end") and not report.given("start"):
             report("start", t("rule.meeting_needs_start"))
         if report.given("venue") and report.given("location"):

@@ -32,47 +32,37 @@ def embed_files(catalog: Catalog, renderer: PageRenderer | None = None):
     by_org, by_venue, by_category = _grouped(
         upcoming(catalog, today, today + timedelta(days=EMBED_DAYS - 1))
     )
-    for org in catalog.active_organizations():
-        heading = t("embed.heading", name=org.name)
-        feed = addresses.feed_path_organization(org.id)
-        items = by_org.get(org.id, [])
-        yield _page(
-            renderer,
-            organization_url(org.id),
-            heading,
-            org.name,
-            feed,
-            items,
-            show_org=False,
-            show_venue=True,
-        )
-    for venue in catalog.sorted_venues():
-        heading = t("embed.heading", name=venue.name)
-        feed = addresses.feed_path_venue(venue.id)
-        items = by_venue.get(venue.id, [])
-        yield _page(
-            renderer,
-            venue_url(venue.id),
-            heading,
-            venue.name,
-            feed,
-            items,
-            show_org=True,
-            show_venue=False,
-        )
+    sections = (
+        (
+            catalog.active_organizations(),
+            organization_url,
+            addresses.feed_path_organization,
+            by_org,
+            False,
+            True,
+        ),
+        (catalog.sorted_venues(), venue_url, addresses.feed_path_venue, by_venue, True, False),
+    )
+    for entries, url, feed, groups, show_org, show_venue in sections:
+        for entry in entries:
+            heading = t("embed.heading", name=entry.name)
+            items = groups.get(entry.id, [])
+            yield _page(
+                renderer,
+                url(entry.id),
+                heading,
+                entry.name,
+                feed(entry.id),
+                items,
+                show_org,
+                show_venue,
+            )
     for code in sorted(catalog.organizations_by_category()):
         name = category_name(code)
         feed = addresses.feed_path_category(code)
-        items = by_category.get(code, [])
+        heading = t("embed.heading", name=name)
         yield _page(
-            renderer,
-            category_url(code),
-            t("embed.heading", name=name),
-            name,
-            feed,
-            items,
-            show_org=True,
-            show_venue=True,
+            renderer, category_url(code), heading, name, feed, by_category.get(code, []), True, True
         )
 
 
@@ -97,7 +87,6 @@ def _page(
     name: str,
     feed: str,
     items: list,
-    *,
     show_org: bool,
     show_venue: bool,
 ):
