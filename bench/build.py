@@ -102,7 +102,8 @@ def html_pages(folder: Path) -> int:
 def markdown_site(root: Path, target: Path) -> Path:
     """The baseline: the same content as Markdown pages, built by plain MkDocs + Material."""
     sys.path.insert(0, str(REPO / "plugins"))
-    from frivilligkatalogen import wording
+    from frivilligkatalogen.model.values import shown_phone
+    from frivilligkatalogen.views import wording
     from frivilligkatalogen.base.options import read_site_settings
     from frivilligkatalogen.catalog.loading import load_catalog
     from frivilligkatalogen.model.categories import category_name
@@ -128,7 +129,7 @@ def markdown_site(root: Path, target: Path) -> Path:
         if org.contact.email:
             lines.append(f"- E-post: <{org.contact.email}>")
         if org.contact.phone:
-            lines.append(f"- Telefon: {wording.phone(org.contact.phone)}")
+            lines.append(f"- Telefon: {shown_phone(org.contact.phone)}")
         lines += ["", "## Aktiviteter", ""]
         for activity in org.activities or []:
             lines += [
