@@ -67,19 +67,19 @@ def test_a_failing_file_writer_fails_the_build_with_its_reason(tmp_path, monkeyp
         raise OSError("disken er full")
 
     monkeypatch.setattr(parallel, "iter_site_files", broken)
-    build = SiteBuild(catalog, Path(tmp_path / "ut"), fork=True, search=False)
+    build = SiteBuild(catalog, [], settings.edit_url, Path(tmp_path / "ut"), fork=True, search=False)
     try:
         with pytest.raises(BuildFailed, match="disken er full"):
-            build.fill_pages([], {}, settings.edit_url, {}, "")
+            build.fill_pages({}, {}, "")
     finally:
         build.stop()
 
 
 def read_in_processes(root):
-    from frivilligkatalogen.build.parallel import worker_pool
+    from frivilligkatalogen.build.parallel import shared_map, worker_pool
 
     with worker_pool() as pool:
-        return load_catalog(Settings(root=root, only=[]), map_files=pool.map)
+        return load_catalog(Settings(root=root, only=[]), map_files=shared_map(pool))
 
 
 def large_site(tmp_path, broken: str | None = None):

@@ -41,7 +41,7 @@ from frivilligkatalogen.base.errors import KatalogError, printable
 from frivilligkatalogen.base.i18n import set_language, t
 from frivilligkatalogen.base.options import Settings, option_fields, settings_from_options
 from frivilligkatalogen.build.content_policy import add_policy, policy
-from frivilligkatalogen.build.parallel import worker_pool
+from frivilligkatalogen.build.parallel import shared_map, worker_pool
 from frivilligkatalogen.build.search_index import WASM_POLICY, mark_for_search
 from frivilligkatalogen.build.site_build import SiteBuild
 from frivilligkatalogen.build.stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id
@@ -147,7 +147,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.catalog = load_catalog(self.settings, cache=True)
         else:
             with worker_pool() as pool:
-                self.catalog = load_catalog(self.settings, map_files=pool.map)
+                self.catalog = load_catalog(self.settings, map_files=shared_map(pool))
         catalog = self.catalog
         if self.settings.only:
             log.info(
@@ -182,8 +182,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # renders.
         # A preview of a subset (KATALOG_UTVALG) has no search index: it would only know the subset.
         search = self.settings.search and not (self.serving and self.settings.only)
+        pages = [(section, view) for section, views in self.stamped.items() for view in views]
+        site_dir, fork = Path(config.site_dir), not self.serving
         self.site_build = SiteBuild(
-            catalog, Path(config.site_dir), fork=not self.serving, search=search
+            catalog, pages, self.settings.edit_url, site_dir, fork=fork, search=search
         )
         self.pages_started = time.perf_counter()
         return files
@@ -309,14 +311,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     @_answered
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
-        pages = [(section, view) for section, views in self.stamped.items() for view in views]
-        filled, files = self.site_build.fill_pages(
-            pages,
-            self.shells,
-            self.settings.edit_url,
-            self.prototype_ids,
-            self.settings.absolute_url("") or "",
-        )
+        base_url = self.settings.absolute_url("") or ""
+        filled, files = self.site_build.fill_pages(self.shells, self.prototype_ids, base_url)
         seconds = f"{time.perf_counter() - self.pages_started:.1f}"
         log.info(t("log.pages", count=len(self.views) + filled, seconds=seconds))
         log.info(t("log.files", count=files, seconds=seconds))

@@ -2,13 +2,15 @@
 
 A build's work after loading is a plain list of independent jobs: the calendar files, the open
 data, embeds and RSS, and the association and venue pages in chunks. :func:`worker_pool` gives a
-process pool with one worker per core, forked where the platform can fork, so the workers start
-with the parent's catalogue and views in memory: :func:`share` puts them where a job finds them
-before the pool's first job forks the workers, and a job is sent as a few small arguments,
-never as the catalogue itself. Where forking is not
-safe (``mkdocs serve`` runs threads) the same jobs run on one thread of the build's own process.
+process pool with one worker for each core but the one the build itself runs on, forked where
+the platform can fork, so the workers start with the parent's catalogue and pages in memory:
+:func:`share` puts them where a job finds them before the pool's first job forks the workers,
+and a job is sent as a few small arguments, never as the catalogue itself. :func:`run_shared`
+runs a list of jobs in the workers and in the build's own process at once, so every core works
+and no process holds more than its share. Where forking is not safe (``mkdocs serve`` runs
+threads) the workers are one thread of the build's own process.
 
-Nothing before this stage knows about processes: :func:`load_catalog` takes any executor's ``map``.
+Nothing before this stage knows about processes: :func:`load_catalog` takes any ``map``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ import gc
 import multiprocessing
 import os
 import sys
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from pathlib import Path
 
 from frivilligkatalogen.build.files import write_files
@@ -25,8 +35,8 @@ from frivilligkatalogen.build.outputs import iter_site_files
 from frivilligkatalogen.build.stamping import write_filled
 
 PAGES_PER_JOB = 32
-"""Pages filled in by one job: small enough that the workers finish together, large enough that
-sending a job costs little beside it."""
+"""Pages filled in by one job: small enough that the processes finish together, large enough
+that sending a job costs little beside it."""
 
 _shared: dict = {}
 """What the jobs read: set by :func:`share` before the pool forks, so each worker inherits it."""
@@ -36,14 +46,19 @@ def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def worker_pool(fork: bool = True, workers: int | None = None) -> Executor:
-    """``workers`` processes, one per core by default (forked: they inherit what :func:`share`
-    held when the pool's first job was sent); one thread in this process where ``fork`` is False
-    or the platform cannot fork."""
+def worker_count() -> int:
+    """Workers beside the build's own process: one for every other core, at least one."""
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+def worker_pool(fork: bool = True) -> Executor:
+    """:func:`worker_count` processes (forked: they inherit what :func:`share` held when the
+    pool's first job was sent); one thread of this process where ``fork`` is False or the
+    platform cannot fork."""
     if not (fork and can_fork()):
         return ThreadPoolExecutor(max_workers=1)
     return ProcessPoolExecutor(
-        max_workers=workers or os.cpu_count() or 1, mp_context=multiprocessing.get_context("fork")
+        max_workers=worker_count(), mp_context=multiprocessing.get_context("fork")
     )
 
 
@@ -51,7 +66,6 @@ def share(**objects) -> None:
     """Hand the jobs their objects (the catalogue, the pages to fill in …). Call it before the
     pool's first job: that is when the workers are forked. The objects are frozen for the
     collector, so a worker reading them does not copy the memory they stand in."""
-    _shared.clear()
     _shared.update(objects)
     gc.freeze()
 
@@ -62,20 +76,71 @@ def release() -> None:
     gc.unfreeze()
 
 
+def run_shared(
+    pool: Executor, job: Callable, arguments: Iterable, done: Callable, busy: Iterable[Future] = ()
+) -> None:
+    """``job(argument)`` for every argument, each result given to ``done`` as it comes: in the
+    pool's workers and in this process at once. The workers are kept two jobs ahead (counting
+    ``busy``, jobs they already have); this process takes the next job whenever they have
+    enough, so neither waits for the other to finish a larger share."""
+    busy = list(busy)
+    pending: set[Future] = set()
+    ahead = 2 * worker_count()
+    for argument in arguments:
+        for future in [future for future in pending if future.done()]:
+            _deliver(future, done, pending)
+        if len(pending) + sum(not future.done() for future in busy) < ahead:
+            pending.add(pool.submit(job, argument))
+        else:
+            done(job(argument))
+    while pending:
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in finished:
+            _deliver(future, done, pending)
+
+
+def _deliver(future: Future, done: Callable, pending: set) -> None:
+    pending.discard(future)
+    result = future.result()  # a job's failure is raised here, in the build's own process
+    if result is not None:
+        done(result)
+
+
+def shared_map(pool: Executor) -> Callable:
+    """A ``map`` for :func:`load_catalog` that reads in the pool's workers and in this process at
+    once, results in order."""
+
+    def mapped(function: Callable, items: list) -> list:
+        results: dict[int, object] = {}
+        run_shared(
+            pool,
+            _numbered,
+            [(function, index, item) for index, item in enumerate(items)],
+            lambda pair: results.__setitem__(*pair),
+        )
+        return [results[index] for index in range(len(items))]
+
+    return mapped
+
+
+def _numbered(job: tuple) -> tuple[int, object]:
+    function, index, item = job
+    return index, function(item)
+
+
 def write_part(part: str, site_dir: str) -> int:
-    """Job: write one part of the catalogue's files (see :func:`iter_site_files`); returns the
-    count."""
+    """Job: write one part of the catalogue's files (:func:`iter_site_files`); returns the count."""
     return write_files(iter_site_files(_shared["catalog"], part), Path(site_dir))
 
 
-def fill_pages(start: int, site_dir: str) -> list[tuple[str, str]]:
-    """Job: fill in and write the shared pages ``start`` to ``start + PAGES_PER_JOB``; returns the
-    (address, body) of each page that goes into the search index, for the process that feeds it."""
+def fill_pages(job: tuple[int, str, dict]) -> list[tuple[str, str]]:
+    """Job: fill in and write the shared pages ``start`` to ``start + PAGES_PER_JOB`` into their
+    sections' ``shells``; returns the (address, body) of each page that goes into the search
+    index, for the process that feeds it."""
+    start, site_dir, shells = job
     found: list[tuple[str, str]] = []
     pages = _shared["pages"][start : start + PAGES_PER_JOB]
-    write_filled(
-        pages, _shared["shells"], _shared["edit_url"], Path(site_dir), found, _shared["searchable"]
-    )
+    write_filled(pages, shells, _shared["edit_url"], Path(site_dir), found, _shared["searchable"])
     return found
 
 

@@ -1,10 +1,11 @@
 """The part of a site build that happens beside the theme: files, filled-in pages, sitemap, search.
 
-A :class:`SiteBuild` is made once the catalogue is loaded. It starts a worker on the calendar
-files at once (they depend on the catalogue alone), so they are written while the theme renders
-the hand-written pages. When the theme is done, :meth:`fill_pages` hands a pool of workers the
-open data, embeds and RSS and every association and venue page in chunks, feeds the search index
-with the bodies the workers return, and puts the filled-in pages into the sitemap.
+A :class:`SiteBuild` is made once the catalogue and its pages are known. It forks its workers
+and starts one on the calendar files at once (they depend on the catalogue alone), so they are
+written while the theme renders the hand-written pages. When the theme is done,
+:meth:`fill_pages` gives the workers the open data, embeds and RSS, fills in every association
+and venue page in chunks, in the workers and in this process at once, feeds the search index the
+bodies, and puts the filled-in pages into the sitemap.
 :meth:`finish` writes the search index. An adapter (the MkDocs plugin) only calls these in order.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import gzip
 import shutil
 import time
-from concurrent.futures import Future, as_completed
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -27,16 +28,14 @@ from frivilligkatalogen.build.stamping import Shell, sitemap_with, split_sitemap
 class SiteBuild:
     """The workers, the search index and the counts of one build (see the module's description)."""
 
-    def __init__(self, catalog, site_dir: Path, *, fork: bool, search: bool):
+    def __init__(self, catalog, pages: list, edit_url, site_dir: Path, *, fork: bool, search: bool):
         self.site_dir = site_dir
         self.started = time.perf_counter()
-        self.catalog = catalog
-        self.fork = fork
-        parallel.share(catalog=catalog)
-        self.pools = [parallel.worker_pool(fork, workers=1)]  # one job: one worker
-        self.calendars: Future = self.pools[0].submit(
-            parallel.write_part, "calendars", str(site_dir)
-        )
+        self.pages = pages
+        """The association and venue pages to fill in, as (section, view)."""
+        parallel.share(catalog=catalog, pages=pages, edit_url=edit_url, searchable=indexed)
+        self.pool: Executor | None = parallel.worker_pool(fork)
+        self.calendars: Future = self.pool.submit(parallel.write_part, "calendars", str(site_dir))
         self.search: SearchIndex | None = None
         if search:  # started after the worker is forked: it must not inherit Pagefind's pipes
             try:
@@ -46,35 +45,38 @@ class SiteBuild:
                 raise BuildFailed(t("search.index_failed", detail=str(error))) from error
 
     def fill_pages(
-        self,
-        pages: list,
-        shells: dict[str, Shell],
-        edit_url,
-        prototypes: dict[str, str],
-        base_url: str,
+        self, shells: dict[str, Shell], prototypes: dict[str, str], base_url: str
     ) -> tuple[int, int]:
-        """Write the open data, embeds and RSS, and fill in ``pages`` ((section, view) pairs), each
-        section into its prototype's shell; then the sitemap. Returns (pages, files) written."""
-        # A new pool, forked now that the theme has made the shells the pages are filled into.
-        parallel.share(
-            catalog=self.catalog, pages=pages, shells=shells, edit_url=edit_url, searchable=indexed
-        )
-        pool = parallel.worker_pool(self.fork)
-        self.pools.append(pool)
-        views = pool.submit(parallel.write_part, "views", str(self.site_dir))
-        starts = parallel.page_jobs(len(pages))
-        chunks = [pool.submit(parallel.fill_pages, start, str(self.site_dir)) for start in starts]
-        for done in as_completed(chunks):
-            for url, body in self._result(done, "log.pages_failed"):
-                if self.search is not None:
-                    self.search.add_page(url, body)
+        """Write the open data, embeds and RSS, and fill in every page given at the start, each
+        section's pages into its prototype's ``shells``, in the workers and in this process at
+        once; then the sitemap. Returns (pages, files) written."""
+        views = self.pool.submit(parallel.write_part, "views", str(self.site_dir))
+        jobs = [
+            (start, str(self.site_dir), shells) for start in parallel.page_jobs(len(self.pages))
+        ]
+        try:
+            parallel.run_shared(
+                self.pool, parallel.fill_pages, jobs, self._index, busy=[self.calendars, views]
+            )
+        except BrokenProcessPool as error:
+            raise BuildFailed(t("log.pages_failed", detail=t("log.worker_died"))) from error
+        except (OSError, ValueError, KeyError) as error:
+            raise BuildFailed(
+                t("log.pages_failed", detail=f"{type(error).__name__}: {error}")
+            ) from error
         files = self._result(views, "log.pages_failed") + self._result(
             self.calendars, "log.files_failed"
         )
-        finish_sitemap(self.site_dir, pages, prototypes, base_url)
+        finish_sitemap(self.site_dir, self.pages, prototypes, base_url)
         for section, page_id in prototypes.items():
             shutil.rmtree(self.site_dir / section / page_id, ignore_errors=True)
-        return len(pages), files
+        return len(self.pages), files
+
+    def _index(self, found: list[tuple[str, str]]) -> None:
+        """Hand the bodies of written pages to the search index."""
+        if self.search is not None:
+            for url, body in found:
+                self.search.add_page(url, body)
 
     def finish(self, skip: tuple[str, ...]) -> None:
         """Let the workers and the catalogue go, then write the search index (Pagefind needs the
@@ -91,10 +93,10 @@ class SiteBuild:
     def stop(self) -> None:
         """End the workers (after the jobs running now) and drop what they shared; also after a
         failure, before the site folder is cleaned."""
-        for pool in self.pools:
-            pool.shutdown(wait=True, cancel_futures=True)
-        self.pools = []
-        self.catalog = None
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        self.pages = []
         parallel.release()
         if self.search is not None:
             self.search.close()
