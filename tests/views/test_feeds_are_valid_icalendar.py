@@ -119,3 +119,28 @@ def test_vtimezone_matches_zoneinfo_hour_by_hour():
 def test_two_builds_give_identical_bytes(tmp_path):
     root = make_site(tmp_path)
     assert build_feeds(root) == build_feeds(root)
+
+
+def test_feeds_are_built_from_components_that_read_back():
+    """An activity's events are icalendar components; a feed made of them reads back with the same
+    events, their details included, and each event is serialised once however many feeds hold it."""
+    from conftest import REPO
+    from frivilligkatalogen.base.options import read_site_settings
+    from frivilligkatalogen.catalog import load_catalog
+    from frivilligkatalogen.catalog.history import read_history
+    from frivilligkatalogen.views.feeds import FeedBuilder
+
+    catalog = load_catalog(read_site_settings(REPO))
+    builder = FeedBuilder(catalog, read_history(catalog.settings.root, catalog.settings.data_dir))
+    org = catalog.organizations["lindvik-sjakklubb"]
+    events = builder.activity_events(org, org.activities[0])
+    assert events and all(isinstance(event, icalendar.Event) for event in events)
+    assert builder.activity_events(org, org.activities[0]) is events  # made once
+    first = builder.calendar("A", "a", events)
+    again = builder.calendar("B", "b", builder.organization_events([org]))
+    read = icalendar.Calendar.from_ical(again)
+    uids = sorted(str(event["uid"]) for event in read.walk("VEVENT"))
+    assert uids == sorted(str(event["uid"]) for activity in org.activities for event in builder.activity_events(org, activity))
+    back = next(event for event in read.walk("VEVENT") if str(event["uid"]) == str(events[0]["uid"]))
+    assert str(back["summary"]) == f"{org.activities[0].title} – {org.name}" and back["sequence"] == events[0]["sequence"]
+    assert icalendar.Calendar.from_ical(first).walk("VTIMEZONE")[0]["tzid"] == "Europe/Oslo"

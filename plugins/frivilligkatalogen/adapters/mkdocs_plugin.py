@@ -281,6 +281,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page.content = view.render()
         return context
 
+    # Priority -100: after every other plugin has changed the page, so the search marks and the
+    # policy's script hashes are those of the HTML that is written.
+    @event_priority(-100)
     @_answered
     def on_post_page(self, output, *, page, config):
         view = self.views.get(page.file.src_uri)
@@ -299,6 +302,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             )
         return output
 
+    # Priority -100, as on_post_page: the policy must hash the final HTML of 404.html too.
+    @event_priority(-100)
     @_answered
     def on_post_template(self, output_content, *, template_name, config):
         # Theme templates such as 404.html get the same policy as pages.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import Field, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -18,6 +18,27 @@ import yaml
 
 from frivilligkatalogen.base.errors import KatalogError
 from frivilligkatalogen.base.i18n import t
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A national campaign day or week on the annual wheel."""
+
+    name: str
+    date: str
+    """The first day, ``MM-DD``."""
+    until: str | None = None
+    """The last day, ``MM-DD``, for a campaign of several days."""
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The licence of the open data."""
+
+    name: str
+    url: str
+
 
 OPTION = {"option": True}
 """Marks a field of :class:`Settings` as an option a municipality writes under ``katalog`` in
@@ -48,7 +69,7 @@ class Settings:
     """Entries whose ``verified`` date is older than this many days are marked as possibly out of
     date."""
 
-    campaigns: list[dict] = field(default_factory=lambda: [dict(DEFAULT_CAMPAIGN)], metadata=OPTION)
+    campaigns: list[Campaign] = field(default_factory=lambda: [DEFAULT_CAMPAIGN], metadata=OPTION)
     """National campaign days and weeks for the annual wheel, each ``{name, date: "MM-DD", until?:
     "MM-DD",
     url?}``. The default is Frivillighetsdagen, 5 December."""
@@ -60,7 +81,7 @@ class Settings:
     county: str = field(default="", metadata=OPTION)
     """The county (fylke) the municipality lies in, e.g. ``Vestland``; HSDS addresses need it."""
 
-    licence: dict = field(default_factory=lambda: dict(DEFAULT_LICENCE), metadata=OPTION)
+    licence: Licence = field(default_factory=lambda: DEFAULT_LICENCE, metadata=OPTION)
     """The licence of the open data (``/data/``), ``{name, url}``; shown on the "Åpne data" page and
     in
     every export. Norway's NLOD 2.0 unless the municipality chooses another."""
@@ -176,8 +197,8 @@ def _type_key(annotation: str) -> str:
         "int": "integer",
         "bool": "boolean",
         "list[str]": "texts",
-        "list[dict]": "mappings",
-        "dict": "mapping",
+        "list[Campaign]": "campaigns",
+        "Licence": "licence",
     }[annotation]
 
 
@@ -189,19 +210,38 @@ def _fits(value, annotation: str) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "boolean":
         return isinstance(value, bool)
-    if kind == "mapping":
-        return isinstance(value, dict)
     if kind == "texts":
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+    if kind == "licence":
+        return _record_fits(value, Licence)
+    return isinstance(value, list) and all(_record_fits(item, Campaign) for item in value)
 
 
-DEFAULT_LICENCE = {
-    "name": "Norsk lisens for offentlige data (NLOD) 2.0",
-    "url": "https://data.norge.no/nlod/no/2.0",
-}
+def _record_fits(value, record: type) -> bool:
+    """A mapping with the record's required fields and no others, every value text."""
+    if not isinstance(value, dict):
+        return False
+    known = {item.name: item for item in fields(record)}
+    required = {name for name, item in known.items() if item.default is MISSING}
+    return required <= value.keys() <= known.keys() and all(
+        isinstance(item, str) for item in value.values()
+    )
 
-DEFAULT_CAMPAIGN = {"name": "Frivillighetsdagen", "date": "12-05"}
+
+def _typed(name: str, value):
+    """An option's value as its field declares it (campaigns and the licence as records)."""
+    if name == "campaigns":
+        return [Campaign(**item) for item in value]
+    if name == "licence":
+        return Licence(**value)
+    return value
+
+
+DEFAULT_LICENCE = Licence(
+    "Norsk lisens for offentlige data (NLOD) 2.0", "https://data.norge.no/nlod/no/2.0"
+)
+
+DEFAULT_CAMPAIGN = Campaign("Frivillighetsdagen", "12-05")
 """The international volunteer day, 5 December."""
 
 
@@ -228,7 +268,7 @@ def settings_from_options(
     mistakes = check_options(options)
     if mistakes:
         raise OptionsError(t("settings.options_wrong", mistakes=" ".join(mistakes)))
-    chosen = {name: value for name, value in options.items() if value is not None}
+    chosen = {name: _typed(name, value) for name, value in options.items() if value is not None}
     return Settings(root=root, repo_url=repo_url or "", site_url=site_url or "", **chosen)
 
 

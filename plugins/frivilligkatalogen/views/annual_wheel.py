@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from frivilligkatalogen.base.errors import KatalogError
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.options import Campaign
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.values import slugify
 
@@ -44,13 +45,15 @@ class CampaignError(KatalogError):
     """A campaign in the settings that is not written as the docs say."""
 
 
-def campaign_dates(campaign: dict, year: int) -> tuple[date, date]:
+def campaign_dates(campaign: Campaign, year: int) -> tuple[date, date]:
     """A campaign's first and last day in a given year."""
     try:
-        first = _month_day(campaign["date"], year)
-        last = _month_day(campaign.get("until") or campaign["date"], year)
+        first = _month_day(campaign.date, year)
+        last = _month_day(campaign.until or campaign.date, year)
     except (KeyError, TypeError, ValueError) as error:
-        raise CampaignError(t("settings.bad_campaign", value=campaign)) from error
+        raise CampaignError(
+            t("settings.bad_campaign", value=f"{campaign.name} ({campaign.date})")
+        ) from error
     if last < first:
         last = last.replace(year=year + 1)
     return first, last
@@ -99,9 +102,9 @@ def annual_wheel(catalog: Catalog, months: int = 12) -> list[WheelEntry]:
                     first,
                     last,
                     "campaign",
-                    str(campaign["name"]),
-                    campaign.get("url"),
-                    f"kampanje/{slugify(str(campaign['name']))}",
+                    campaign.name,
+                    campaign.url,
+                    f"kampanje/{slugify(campaign.name)}",
                 )
             )
     for holiday in catalog.holidays.school_holidays:

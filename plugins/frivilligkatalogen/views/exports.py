@@ -14,8 +14,9 @@ import csv
 import io
 import json
 import re
+from dataclasses import asdict
 
-from frivilligkatalogen.base.i18n import table
+from frivilligkatalogen.base.i18n import t, table
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model import Activity, Address, Organization, Venue
 from frivilligkatalogen.model.categories import category_name
@@ -153,7 +154,7 @@ def _flat(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nei"
+        return t("open_data.cell_yes") if value else t("open_data.cell_no")
     if isinstance(value, dict):
         if "code" in value and "name" in value:
             return value["name"]
@@ -218,7 +219,7 @@ def export_files(catalog: Catalog):
     for path, make_rows in _datasets(catalog):
         rows = make_rows()
         document = {
-            "licence": catalog.settings.licence,
+            "licence": asdict(catalog.settings.licence),
             "generated": catalog.settings.today.isoformat(),
             "count": len(rows),
             "records": rows,

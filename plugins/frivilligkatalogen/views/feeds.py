@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar.parser import Contentlines
 
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.catalog.history import History, Version
@@ -80,16 +81,16 @@ class FeedBuilder:
         self.history = history
         self.horizon = date(self.settings.today.year + 2, 12, 31)
         """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
-        self._events: dict[tuple[str, str], list[tuple[str, bytes]]] = {}
-        """Each activity's events as (UID, bytes), by (association id, activity id)."""
-        self._details: dict[tuple[str, str], bytes] = {}
-        """The content lines each activity's events share, serialised once, by the same key."""
+        self._events: dict[tuple[str, str], list[Event]] = {}
+        """Each activity's events, by (association id, activity id)."""
+        self._timezone = PreparedTimezone.from_component(oslo_timezone())
+        """Europe/Oslo, the same in every feed: serialised once."""
 
     # Events ---------------------------------------------------------------
 
-    def activity_events(self, org: Organization, activity: Activity) -> list[tuple[str, bytes]]:
-        """The activity's events as (UID, serialised bytes), made once and shared by every feed it
-        is in."""
+    def activity_events(self, org: Organization, activity: Activity) -> list[Event]:
+        """The activity's events, each a whole VEVENT with the details its activity's events share
+        (:meth:`add_details`); made once and shared by every feed the activity is in."""
         key = (org.id, activity.id)
         if key not in self._events:
             version = self.history.version(
@@ -98,25 +99,18 @@ class FeedBuilder:
                 lambda record: _activity_in(record, activity.id),
                 activity,
             )
-            own = [
+            events = [
                 event
                 for index, rule in enumerate(activity.schedule or [], 1)
                 if (event := self._rule_event(org, activity, index, rule, version)) is not None
             ]
-            own += [self._date_event(org, activity, item, version) for item in activity.dates or []]
-            details = self.details(org, activity, version)
-            self._events[key] = [composed(event, details) for event in own]
+            events += [
+                self._date_event(org, activity, item, version) for item in activity.dates or []
+            ]
+            for event in events:
+                self.add_details(event, org, activity, version)
+            self._events[key] = events
         return self._events[key]
-
-    def details(self, org: Organization, activity: Activity, version: Version) -> bytes:
-        """The content lines every event of an activity shares, serialised once (see
-        :meth:`add_details`)."""
-        key = (org.id, activity.id)
-        if key not in self._details:
-            event = Event()
-            self.add_details(event, org, activity, version)
-            self._details[key] = event.to_ical()[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
-        return self._details[key]
 
     def uid(self, *parts: str) -> str:
         """A UID from ids only: the same activity keeps it for as long as its ids stay."""
@@ -284,39 +278,25 @@ class FeedBuilder:
 
     # Feeds ----------------------------------------------------------------
 
-    def calendar(self, name: str, description: str, events: list) -> bytes:
-        """A feed: its header and time zone, then the events' bytes in UID order."""
-        parts = [self._header(name, description)]
-        pairs = [serialised(event) if isinstance(event, Event) else event for event in events]
-        parts.extend(data for _, data in sorted(pairs))
-        parts.append(b"END:VCALENDAR\r\n")
-        return b"".join(parts)
+    def calendar(self, name: str, description: str, events: list[Event]) -> bytes:
+        """A feed: its properties, the time zone, then the events in UID order."""
+        feed = Feed()
+        feed.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
+        feed.add("version", "2.0")
+        feed.add("calscale", "GREGORIAN")
+        feed.add("name", name)
+        feed.add("x-wr-calname", name)
+        feed.add("description", description)
+        feed.add("x-wr-caldesc", description)
+        feed.add("x-wr-timezone", "Europe/Oslo")
+        feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        feed.add("x-published-ttl", "PT12H")
+        feed.add_component(self._timezone)
+        for event in sorted(events, key=lambda event: str(event["uid"])):
+            feed.add_component(event)
+        return feed.to_ical()
 
-    def _header(self, name: str, description: str) -> bytes:
-        """The calendar's properties and the time zone; only the name and description vary."""
-        fixed = self.__dict__.get("_fixed_header")
-        if fixed is None:
-            cal = Calendar()
-            cal.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
-            cal.add("version", "2.0")
-            cal.add("calscale", "GREGORIAN")
-            head = cal.to_ical()[: -len(b"END:VCALENDAR\r\n")]
-            tail = Calendar()
-            tail.add("x-wr-timezone", "Europe/Oslo")
-            tail.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-            tail.add("x-published-ttl", "PT12H")
-            tail.add_component(oslo_timezone())
-            body = tail.to_ical()[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")]
-            fixed = self.__dict__["_fixed_header"] = (head, body)
-        named = Calendar()
-        named.add("name", name)
-        named.add("x-wr-calname", name)
-        named.add("description", description)
-        named.add("x-wr-caldesc", description)
-        middle = named.to_ical()[len(b"BEGIN:VCALENDAR\r\n") : -len(b"END:VCALENDAR\r\n")]
-        return fixed[0] + middle + fixed[1]
-
-    def organization_events(self, organizations) -> list[tuple[str, bytes]]:
+    def organization_events(self, organizations) -> list[Event]:
         return [
             event
             for org in organizations
@@ -325,24 +305,48 @@ class FeedBuilder:
         ]
 
 
-def serialised(event: Event) -> tuple[str, bytes]:
-    """An event as (UID, its bytes in the feed)."""
-    return str(event["uid"]), event.to_ical()
+class Feed(Calendar):
+    """A VCALENDAR whose components are serialised once, however many feeds they are in: an
+    activity's events stand in the feed of the whole municipality, of their association, venue
+    and category. It reads back as any calendar does (``Calendar.from_ical``)."""
+
+    def to_ical(self, sorted: bool = True) -> bytes:
+        own = self.property_items(recursive=False, sorted=sorted)  # BEGIN, properties, END
+        lines = Contentlines(
+            self.content_line(name, value, sorted=sorted) for name, value in own[:-1]
+        )
+        lines.append("")
+        parts = [lines.to_ical(), *(prepared(component) for component in self.subcomponents)]
+        end = Contentlines([self.content_line(*own[-1], sorted=sorted), ""])
+        return b"".join([*parts, end.to_ical()])
 
 
-def composed(own: Event, details: bytes) -> tuple[str, bytes]:
-    """An event from its own lines (UID, times, rule, status) and its activity's shared ones, as
-    (UID, bytes)."""
-    raw = own.to_ical()
-    return str(own["uid"]), raw[: -len(b"END:VEVENT\r\n")] + details + b"END:VEVENT\r\n"
+def prepared(component) -> bytes:
+    """A component's bytes, worked out the first time a feed asks for them."""
+    cached = getattr(component, "prepared_ical", None)
+    if cached is None:
+        cached = component.to_ical()
+        component.prepared_ical = cached
+    return cached
+
+
+class PreparedTimezone(Timezone):
+    """The VTIMEZONE every feed carries (its bytes are kept by :func:`prepared`)."""
+
+    @classmethod
+    def from_component(cls, zone: Timezone) -> PreparedTimezone:
+        prepared_zone = cls()
+        prepared_zone.update(zone)
+        prepared_zone.subcomponents = zone.subcomponents
+        return prepared_zone
 
 
 def _activity_in(record: Organization, activity_id: str) -> Activity | None:
     return next((a for a in record.activities or [] if a.id == activity_id), None)
 
 
-def single_date_event(builder: FeedBuilder, occurrence) -> tuple[str, bytes]:
-    """One occurrence as a standalone event, for "add to my calendar", as (UID, bytes)."""
+def single_date_event(builder: FeedBuilder, occurrence) -> Event:
+    """One occurrence as a standalone event, for "add to my calendar"."""
     org, activity = occurrence.organization, occurrence.activity
     version = builder.history.version(
         org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity
@@ -357,4 +361,5 @@ def single_date_event(builder: FeedBuilder, occurrence) -> tuple[str, bytes]:
         event.add("dtstart", local(occurrence.start))
         event.add("dtend", local(occurrence.end))
     event.add("status", "CONFIRMED")
-    return composed(event, builder.details(org, activity, version))
+    builder.add_details(event, org, activity, version)
+    return event

@@ -20,6 +20,7 @@ with consent, never a ``c/o`` line.
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 
 from frivilligkatalogen.base.i18n import t, table
 from frivilligkatalogen.catalog.loading import Catalog
@@ -331,7 +332,7 @@ def iter_hsds_documents(catalog: Catalog):
     locations = {venue.id: location(catalog, ids, venue) for venue in catalog.sorted_venues()}
     yield (
         f"{HSDS_PATH}/index.json",
-        {"version": VERSION, "profile": PROFILE, "licence": catalog.settings.licence},
+        {"version": VERSION, "profile": PROFILE, "licence": asdict(catalog.settings.licence)},
     )
     yield (
         f"{HSDS_PATH}/organizations.json",
