@@ -135,9 +135,11 @@ def test_feeds_are_built_from_components_that_read_back():
     org = catalog.organizations["lindvik-sjakklubb"]
     events = builder.activity_events(org, org.activities[0])
     assert events and all(isinstance(event, icalendar.Event) for event in events)
-    assert builder.activity_events(org, org.activities[0]) is events  # made once
+    items = builder.feed_items(org, org.activities[0])
+    assert builder.feed_items(org, org.activities[0]) is items  # serialised once, for every feed
+    assert [icalendar.Event.from_ical(item.ical)["uid"] for item in items] == [event["uid"] for event in events]
     first = builder.calendar("A", "a", events)
-    again = builder.calendar("B", "b", builder.organization_events([org]))
+    again = builder.calendar("B", "b", builder.organization_items([org]))
     read = icalendar.Calendar.from_ical(again)
     uids = sorted(str(event["uid"]) for event in read.walk("VEVENT"))
     assert uids == sorted(str(event["uid"]) for activity in org.activities for event in builder.activity_events(org, activity))

@@ -27,7 +27,7 @@ def site_feeds(builder: FeedBuilder):
     """The municipality's feeds: every activity, the grant deadlines, the annual wheel."""
     catalog = builder.catalog
     municipality = catalog.settings.municipality
-    everything = builder.organization_events(catalog.active_organizations())
+    everything = builder.organization_items(catalog.active_organizations())
     name, about = (
         t("calendar.all_name", municipality=municipality),
         t("calendar.all_description", municipality=municipality),
@@ -58,15 +58,13 @@ def entity_feeds(builder: FeedBuilder):
         about = t("calendar.organization_description", name=org.name)
         yield (
             feed_path_organization(org.id),
-            builder.calendar(org.name, about, builder.organization_events([org])),
+            builder.calendar(org.name, about, builder.organization_items([org])),
         )
-    at_venue: dict[str, list[tuple[str, bytes]]] = {}
+    at_venue: dict[str, list] = {}
     for org in active:
         for activity in org.activities or []:
             if activity.venue:
-                at_venue.setdefault(activity.venue, []).extend(
-                    builder.activity_events(org, activity)
-                )
+                at_venue.setdefault(activity.venue, []).extend(builder.feed_items(org, activity))
     for venue in catalog.sorted_venues():
         about = t("calendar.venue_description", name=venue.name)
         yield (
@@ -79,5 +77,5 @@ def entity_feeds(builder: FeedBuilder):
         about = t("calendar.category_description", name=name, municipality=municipality)
         yield (
             feed_path_category(code),
-            builder.calendar(title, about, builder.organization_events(organizations)),
+            builder.calendar(title, about, builder.organization_items(organizations)),
         )

@@ -15,9 +15,10 @@ Standards first, and made for real clients (see ``shared/notes/calendar-feeds.md
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Component, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.parser import Contentlines
 
 from frivilligkatalogen.base.i18n import t
@@ -81,8 +82,8 @@ class FeedBuilder:
         self.history = history
         self.horizon = date(self.settings.today.year + 2, 12, 31)
         """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
-        self._events: dict[tuple[str, str], list[Event]] = {}
-        """Each activity's events, by (association id, activity id)."""
+        self._events: dict[tuple[str, str], list[Serialised]] = {}
+        """Each activity's events as feeds keep them, by (association id, activity id)."""
         self._timezone = PreparedTimezone.from_component(oslo_timezone())
         """Europe/Oslo, the same in every feed: serialised once."""
 
@@ -90,26 +91,31 @@ class FeedBuilder:
 
     def activity_events(self, org: Organization, activity: Activity) -> list[Event]:
         """The activity's events, each a whole VEVENT with the details its activity's events share
-        (:meth:`add_details`); made once and shared by every feed the activity is in."""
+        (:meth:`add_details`)."""
+        version = self.history.version(
+            org.source.path,
+            Organization,
+            lambda record: _activity_in(record, activity.id),
+            activity,
+        )
+        events = [
+            event
+            for index, rule in enumerate(activity.schedule or [], 1)
+            if (event := self._rule_event(org, activity, index, rule, version)) is not None
+        ]
+        events += [self._date_event(org, activity, item, version) for item in activity.dates or []]
+        for event in events:
+            self.add_details(event, org, activity, version)
+        return events
+
+    def feed_items(self, org: Organization, activity: Activity) -> list[Serialised]:
+        """The activity's events as feeds keep them, serialised once and shared by every feed the
+        activity is in."""
         key = (org.id, activity.id)
         if key not in self._events:
-            version = self.history.version(
-                org.source.path,
-                Organization,
-                lambda record: _activity_in(record, activity.id),
-                activity,
-            )
-            events = [
-                event
-                for index, rule in enumerate(activity.schedule or [], 1)
-                if (event := self._rule_event(org, activity, index, rule, version)) is not None
+            self._events[key] = [
+                Serialised.of(event) for event in self.activity_events(org, activity)
             ]
-            events += [
-                self._date_event(org, activity, item, version) for item in activity.dates or []
-            ]
-            for event in events:
-                self.add_details(event, org, activity, version)
-            self._events[key] = events
         return self._events[key]
 
     def uid(self, *parts: str) -> str:
@@ -278,9 +284,12 @@ class FeedBuilder:
 
     # Feeds ----------------------------------------------------------------
 
-    def calendar(self, name: str, description: str, events: list[Event]) -> bytes:
+    def calendar(self, name: str, description: str, events: list[Event | Serialised]) -> bytes:
         """A feed: its properties, the time zone, then the events in UID order."""
-        feed = Feed()
+        items = [
+            event if isinstance(event, Serialised) else Serialised.of(event) for event in events
+        ]
+        feed = Feed(sorted(items, key=lambda item: item.uid))
         feed.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
         feed.add("version", "2.0")
         feed.add("calscale", "GREGORIAN")
@@ -292,23 +301,40 @@ class FeedBuilder:
         feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         feed.add("x-published-ttl", "PT12H")
         feed.add_component(self._timezone)
-        for event in sorted(events, key=lambda event: str(event["uid"])):
-            feed.add_component(event)
         return feed.to_ical()
 
-    def organization_events(self, organizations) -> list[Event]:
+    def organization_items(self, organizations) -> list[Serialised]:
+        """Every event of these associations' activities, as feeds keep them."""
         return [
-            event
+            item
             for org in organizations
             for activity in org.activities or []
-            for event in self.activity_events(org, activity)
+            for item in self.feed_items(org, activity)
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class Serialised:
+    """An event as a feed keeps it: its UID and its bytes, serialised once from the whole
+    component. A city has tens of thousands of events, each in several feeds; whole components
+    would hold several times the memory. ``Event.from_ical(item.ical)`` reads one back."""
+
+    uid: str
+    ical: bytes
+
+    @classmethod
+    def of(cls, component: Component) -> Serialised:
+        return cls(str(component["uid"]), component.to_ical())
+
+
 class Feed(Calendar):
-    """A VCALENDAR whose components are serialised once, however many feeds they are in: an
-    activity's events stand in the feed of the whole municipality, of their association, venue
-    and category. It reads back as any calendar does (``Calendar.from_ical``)."""
+    """A VCALENDAR whose own properties and components (the time zone) are serialised as icalendar
+    does, followed by events already serialised (:class:`Serialised`). It reads back as any
+    calendar does (``Calendar.from_ical``)."""
+
+    def __init__(self, events: list[Serialised], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.serialised = events
 
     def to_ical(self, sorted: bool = True) -> bytes:
         own = self.property_items(recursive=False, sorted=sorted)  # BEGIN, properties, END
@@ -317,12 +343,13 @@ class Feed(Calendar):
         )
         lines.append("")
         parts = [lines.to_ical(), *(prepared(component) for component in self.subcomponents)]
+        parts += [event.ical for event in self.serialised]
         end = Contentlines([self.content_line(*own[-1], sorted=sorted), ""])
         return b"".join([*parts, end.to_ical()])
 
 
-def prepared(component) -> bytes:
-    """A component's bytes, worked out the first time a feed asks for them."""
+def prepared(component: Component) -> bytes:
+    """A component's bytes, worked out the first time a feed asks for them (the time zone)."""
     cached = getattr(component, "prepared_ical", None)
     if cached is None:
         cached = component.to_ical()
