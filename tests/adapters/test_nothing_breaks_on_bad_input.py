@@ -530,3 +530,22 @@ def test_a_wrong_option_gets_the_same_norwegian_message_from_check_and_build(tmp
         assert "«stale_after_day» er ikke et valg katalogen kjenner. Mente du «stale_after_days»?" in output
         assert "«search» skal være true eller false." in output
         assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    "option, says",
+    [
+        ("accessibility_statement: 'javascript:alert(1)'", "er ikke en nettadresse"),
+        ("campaigns: [{name: Dugnadsdagen, date: '02-30'}]", "Kampanjen Dugnadsdagen (02-30)"),
+        ("licence: {name: Egen, url: lisens}", "er ikke en nettadresse"),
+    ],
+)
+def test_an_option_that_would_become_a_wrong_link_or_day_is_refused_by_check_and_build(tmp_path, option, says):
+    from conftest import SITE_CONFIG
+
+    config = SITE_CONFIG.replace("municipality: Testkommune", "municipality: Testkommune\n      " + option)
+    write_site(tmp_path, {"data/organizations/laget.yaml": ORG}, config=config)
+    checked = katalog("check", str(tmp_path))
+    built = mkdocs_build(tmp_path, tmp_path / "site")
+    assert checked.returncode == 2 and built.returncode == 1
+    assert says in checked.stderr and says in built.stderr and "Traceback" not in checked.stderr + built.stderr

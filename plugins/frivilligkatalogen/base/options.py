@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import MISSING, Field, dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 
 from frivilligkatalogen.base.errors import KatalogError
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.web import is_web_address
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Licence:
 OPTION = {"option": True}
 """Marks a field of :class:`Settings` as an option a municipality writes under ``katalog`` in
 ``mkdocs.yml``; the other fields come from MkDocs itself, the environment, or the build."""
+
+WEB = {"web_address": True}
+"""Marks an option whose value must be a web address (it becomes a link on every page)."""
 
 
 @dataclass
@@ -86,7 +91,7 @@ class Settings:
     in
     every export. Norway's NLOD 2.0 unless the municipality chooses another."""
 
-    accessibility_statement: str | None = field(default=None, metadata=OPTION)
+    accessibility_statement: str | None = field(default=None, metadata=OPTION | WEB)
     """The municipality's accessibility statement (tilgjengelighetserklæring, usually on
     uustatus.no),
     linked from the footer of every page, embeds included, as the law requires."""
@@ -164,6 +169,20 @@ class OptionsError(KatalogError):
     """Options in ``mkdocs.yml`` that break their rule; the message names each in Norwegian."""
 
 
+MONTH_DAY = re.compile(r"^[0-9]{2}-[0-9]{2}$")
+
+
+def is_month_day(text: str) -> bool:
+    """True for a day of the year as ``MM-DD`` (29 February included: it comes in leap years)."""
+    if not MONTH_DAY.match(text):
+        return False
+    try:
+        date.fromisoformat(f"2000-{text}")
+    except ValueError:
+        return False
+    return True
+
+
 def check_options(options: dict) -> list[str]:
     """A Norwegian line for each option that is unknown or of the wrong type (empty when all is
     well)."""
@@ -187,6 +206,30 @@ def check_options(options: dict) -> list[str]:
                     expected=t(f"settings.type.{_type_key(known[name].type)}"),
                 )
             )
+        elif value is not None:
+            mistakes += _value_mistakes(name, value, known[name])
+    return mistakes
+
+
+def _value_mistakes(name: str, value, declared: Field) -> list[str]:
+    """What is wrong with an option of the right type: an address that is not a web address, a
+    campaign day that is not ``MM-DD``."""
+    addresses = [value] if declared.metadata.get("web_address") else []
+    if name == "licence":
+        addresses.append(value["url"])
+    mistakes = [
+        t("settings.not_web_address", name=name, value=text)
+        for text in addresses
+        if not is_web_address(text)
+    ]
+    for campaign in value if name == "campaigns" else []:
+        days = [campaign["date"]] + ([campaign["until"]] if campaign.get("until") else [])
+        if not all(is_month_day(day) for day in days):
+            mistakes.append(
+                t("settings.bad_campaign", value=f"{campaign['name']} ({', '.join(days)})")
+            )
+        if campaign.get("url") and not is_web_address(campaign["url"]):
+            mistakes.append(t("settings.not_web_address", name=name, value=campaign["url"]))
     return mistakes
 
 

@@ -32,7 +32,11 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 RFC5545_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 """Each weekday as iCalendar (RFC 5545) and HSDS write it in a recurrence rule."""
-"""The contract's weekday codes, Monday first (index = ``date.weekday()``)."""
+
+SCHEMA_ORG_DAYS = dict(
+    zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+)
+"""Each weekday as schema.org's ``DayOfWeek`` names it."""
 
 
 class WeekOfMonth(Integer):

@@ -158,16 +158,11 @@ def event_bounds(event: EventDate) -> tuple[datetime, datetime]:
     return event.start, event.end
 
 
-def upcoming(catalog, window_start: date, window_end: date, organizations=None) -> list[Occurrence]:
+def upcoming(catalog, window_start: date, window_end: date) -> list[Occurrence]:
     """Occurrences of every active association's activities in the window, in time order."""
-    chosen = (
-        [org for org in organizations if org.is_active]
-        if organizations is not None
-        else catalog.active_organizations()
-    )
     found = [
         occurrence
-        for org in chosen
+        for org in catalog.active_organizations()
         for activity in org.activities or []
         for occurrence in occurrences(org, activity, catalog.holidays, window_start, window_end)
     ]

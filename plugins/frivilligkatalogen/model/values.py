@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.web import WEB_ADDRESS, is_web_address  # noqa: F401 - the rule, asked for from here too
 from frivilligkatalogen.load.kinds import Invalid, Kind, scalar_text, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -42,7 +43,7 @@ def slugify(text: str, fallback: str = "") -> str:
     return text[:SLUG_LENGTH].rstrip("-") or fallback
 
 
-_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?::\d+)?([/?#][^\s]*)?$", re.IGNORECASE)
+_URL = WEB_ADDRESS
 
 
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -85,11 +86,6 @@ class Url(Kind):
         }
 
 
-def is_web_address(text: str) -> bool:
-    """True for an http(s) address (the same test as :class:`Url`)."""
-    return bool(_URL.match(text))
-
-
 def web_address(text: str) -> str | None:
     """A home page as the contract wants it: ``www.lag.no`` becomes ``https://www.lag.no``; None
     when it is not a web address even then."""
@@ -124,7 +120,7 @@ class Email(Kind):
 
     def parse(self, node, context):
         text = scalar_text(node).strip()
-        if _EMAIL.match(text):
+        if is_email(text):
             return text
         raise Invalid(t("field.not_email", value=shown(node)))
 
@@ -138,12 +134,22 @@ class EmailOrUrl(Kind):
 
     def parse(self, node, context):
         text = scalar_text(node).strip()
-        if _EMAIL.match(text) or _URL.match(text):
+        if is_email(text) or is_web_address(text):
             return text
         raise Invalid(t("field.not_email_or_url", value=shown(node)))
 
     def schema(self):
         return {"anyOf": [Email().schema(), Url().schema()]}
+
+
+def is_email(text: str) -> bool:
+    """True for an e-mail address (the same test as :class:`Email`)."""
+    return bool(_EMAIL.match(text))
+
+
+def is_postal_code(text: str) -> bool:
+    """True for a Norwegian postal code: four digits."""
+    return bool(re.fullmatch(r"[0-9]{4}", text))
 
 
 def normal_phone(text: str) -> str | None:
@@ -221,7 +227,7 @@ class PostalCode(Kind):
 
     def parse(self, node, context):
         text = scalar_text(node).strip()
-        if re.fullmatch(r"[0-9]{4}", text):
+        if is_postal_code(text):
             return text
         raise Invalid(t("field.not_postal_code", value=shown(node)))
 

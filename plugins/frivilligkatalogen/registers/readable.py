@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.model.categories import CATEGORY_CODES
 from frivilligkatalogen.model.privacy import goes_through_person
-from frivilligkatalogen.model.values import normal_phone, shown_phone, web_address
+from frivilligkatalogen.model.values import (
+    is_email,
+    is_postal_code,
+    normal_phone,
+    shown_phone,
+    web_address,
+)
 
 ASSOCIATION_FORM = "FLI"
 """Organisasjonsform «Forening/lag/innretning»."""
@@ -186,7 +192,7 @@ def email_address(text: str | None) -> str | None:
     if not text:
         return None
     text = str(text).strip()
-    return text if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text) else None
+    return text if is_email(text) else None
 
 
 def public_lines(lines) -> list[str]:
@@ -266,7 +272,7 @@ def unit_from_register(raw: dict, categories: dict[str, list[int]] | None = None
         voluntary=raw.get("registrertIFrivillighetsregisteret") is True,
         gone=gone_reason(raw),
         street=", ".join(lines) or None,
-        postal_code=postal_code if re.fullmatch(r"[0-9]{4}", postal_code) else None,
+        postal_code=postal_code if is_postal_code(postal_code) else None,
         city=city,
     )
     email = text_value(raw.get("epostadresse"))

@@ -22,6 +22,7 @@ from icalendar import Calendar, Component, Event, Timezone, TimezoneDaylight, Ti
 from icalendar.parser import Contentlines
 
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.web import is_web_address
 from frivilligkatalogen.catalog.history import History, Version
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model import (
@@ -272,7 +273,7 @@ class FeedBuilder:
             event.add("summary", f"{t('wheel.' + entry.kind)}: {entry.title}")
             link = (
                 entry.link
-                if entry.link and entry.link.startswith("http")
+                if entry.link and is_web_address(entry.link)
                 else (self.settings.absolute_url(entry.link) if entry.link else None)
             )
             if link:

@@ -8,11 +8,9 @@ import json
 from markupsafe import Markup
 
 from frivilligkatalogen.model import Activity, Organization
-from frivilligkatalogen.model.activity import WEEKDAYS
+from frivilligkatalogen.model.activity import SCHEMA_ORG_DAYS, WEEKDAYS
 from frivilligkatalogen.model.schedule import Occurrence, local
 from frivilligkatalogen.views.wording import public_street
-
-SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def script_json(data) -> Markup:
@@ -80,11 +78,7 @@ def _schedule(rule) -> dict:
     """A recurrence rule as a schema.org ``Schedule``."""
     schedule = {
         "@type": "Schedule",
-        "byDay": [
-            f"https://schema.org/{SCHEMA_DAYS[WEEKDAYS.index(d)]}"
-            for d in WEEKDAYS
-            if d in rule.days
-        ],
+        "byDay": [f"https://schema.org/{SCHEMA_ORG_DAYS[d]}" for d in WEEKDAYS if d in rule.days],
         "startTime": rule.start.strftime("%H:%M"),
         "endTime": rule.end.strftime("%H:%M"),
         "startDate": rule.first.isoformat(),
