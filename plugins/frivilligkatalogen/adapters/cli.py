@@ -31,7 +31,7 @@ from frivilligkatalogen.catalog.folders import unusable_folder
 from frivilligkatalogen.catalog.loading import Catalog, load_catalog
 from frivilligkatalogen.forms.templates import write_templates
 from frivilligkatalogen.model.values import is_id
-from frivilligkatalogen.views.json_schema import SCHEMA_PATHS
+from frivilligkatalogen.views.addresses import SCHEMAS
 from frivilligkatalogen.views.pages import build_pages
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
@@ -293,7 +293,7 @@ def run_new(root: Path, kind: str, new_id: str) -> int:
         .read_text(encoding="utf-8")
         .replace("{today}", settings.today.isoformat())
     )
-    schema = settings.absolute_url(SCHEMA_PATHS[kind])
+    schema = settings.absolute_url(SCHEMAS[kind])
     if schema:  # editors with yaml-language-server then complete and check the file
         template = f"# yaml-language-server: $schema={schema}\n" + template
     target.write_text(template, encoding="utf-8")

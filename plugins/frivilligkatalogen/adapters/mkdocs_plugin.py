@@ -46,9 +46,9 @@ from frivilligkatalogen.build.search_index import WASM_POLICY, mark_for_search
 from frivilligkatalogen.build.site_build import SiteBuild
 from frivilligkatalogen.build.stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id
 from frivilligkatalogen.catalog.loading import Catalog, load_catalog
+from frivilligkatalogen.views.addresses import ACTIVITY_FEED, NEWS_FEED
 from frivilligkatalogen.views.annual_wheel import campaign_dates
 from frivilligkatalogen.views.pages import PageRenderer, PageView, build_pages
-from frivilligkatalogen.views.rss import ACTIVITIES_PATH, NEWS_PATH
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -341,8 +341,8 @@ def _theme_values(settings: Settings, has_site_url: bool) -> dict:
         "privacy_page": settings.privacy_page,
         "contact_email": settings.contact_email,
         "feeds": [
-            {"title": t("rss.link_news"), "path": NEWS_PATH},
-            {"title": t("rss.link_activities"), "path": ACTIVITIES_PATH},
+            {"title": t("rss.link_news"), "path": NEWS_FEED},
+            {"title": t("rss.link_activities"), "path": ACTIVITY_FEED},
         ]
         if has_site_url
         else [],

@@ -10,7 +10,7 @@ from pathlib import Path
 from frivilligkatalogen.catalog.history import read_history
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.schedule import next_dates
-from frivilligkatalogen.views.addresses import feed_path_single
+from frivilligkatalogen.views.addresses import FILTER_INDEX, SCRIPTS, feed_path_single
 from frivilligkatalogen.views.directory_filters import filter_index_bytes
 from frivilligkatalogen.views.embeds import embed_files
 from frivilligkatalogen.views.exports import export_files
@@ -48,10 +48,10 @@ def _calendar_files(catalog: Catalog, history):
     builder = FeedBuilder(catalog, history)
     yield from feed_files(builder)
     yield from single_date_files(catalog, builder)
-    yield "organisasjoner/filter.json", filter_index_bytes(catalog)
+    yield FILTER_INDEX, filter_index_bytes(catalog)
     yield from schema_files(catalog.settings).items()
     for asset in sorted(ASSETS.iterdir()):
-        yield f"assets/katalog/{asset.name}", asset.read_bytes()
+        yield f"{SCRIPTS}{asset.name}", asset.read_bytes()
 
 
 def _view_files(catalog: Catalog, history):

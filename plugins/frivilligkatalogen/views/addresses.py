@@ -6,6 +6,8 @@ feeds, exports and links agree.
 
 from __future__ import annotations
 
+from datetime import date
+
 ORGANIZATIONS = "organisasjoner/"
 VENUES = "lokaler/"
 CATEGORIES = "kategorier/"
@@ -68,6 +70,42 @@ def feed_path_single(org_id: str, activity_id: str) -> str:
     """A one-event file with an activity's next date. One folder for all of them (ids have no
     ``--``, so the name is unambiguous): a folder per association would cost more than its files."""
     return f"{CALENDAR}neste/{org_id}--{activity_id}.ics"
+
+
+OPEN_DATA = {
+    "organizations": "data/organisasjoner",
+    "venues": "data/lokaler",
+    "activities": "data/aktiviteter",
+}
+"""The open data, each published as ``.json`` and ``.csv``."""
+
+HSDS = "data/hsds"
+"""The Open Referral HSDS 3.0 export."""
+
+NEWS_FEED = "rss.xml"
+"""RSS: new and changed associations."""
+
+ACTIVITY_FEED = "aktiviteter.xml"
+"""RSS: the coming days' activities."""
+
+SCHEMAS = {"organization": "schema/organization.json", "venue": "schema/venue.json"}
+"""The published JSON Schemas of the data files."""
+
+FILTER_INDEX = "organisasjoner/filter.json"
+"""What the directory's filter script reads."""
+
+SCRIPTS = "assets/katalog/"
+"""The scripts and styles the generated pages use."""
+
+
+def grant_anchor(grant_id: str) -> str:
+    """A grant's place on the grants page."""
+    return f"{GRANTS}#{grant_id}"
+
+
+def meeting_place_anchor(day: date) -> str:
+    """A meeting place's place on the guidance page about them."""
+    return f"veiledning/moteplasser/#moteplass-{day.isoformat()}"
 
 
 def relative_link(from_url: str, to_url: str) -> str:

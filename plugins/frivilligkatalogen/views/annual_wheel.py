@@ -16,6 +16,7 @@ from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import Campaign
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.values import slugify
+from frivilligkatalogen.views.addresses import grant_anchor, meeting_place_anchor
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def annual_wheel(catalog: Catalog, months: int = 12) -> list[WheelEntry]:
                     deadline,
                     "deadline",
                     t("calendar.deadline_summary", name=grant.name),
-                    f"tilskudd/#{grant.id}",
+                    grant_anchor(grant.id),
                     f"tilskudd/{grant.id}",
                 )
             )
@@ -90,7 +91,7 @@ def annual_wheel(catalog: Catalog, months: int = 12) -> list[WheelEntry]:
                 meeting.date,
                 "meeting",
                 meeting.title,
-                "veiledning/moteplasser/#moteplass-" + meeting.date.isoformat(),
+                meeting_place_anchor(meeting.date),
                 f"moteplass/{meeting.date.isoformat()}",
             )
         )

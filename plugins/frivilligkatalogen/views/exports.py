@@ -22,9 +22,7 @@ from frivilligkatalogen.model import Activity, Address, Organization, Venue
 from frivilligkatalogen.model.categories import category_name
 from frivilligkatalogen.model.schedule import next_dates
 from frivilligkatalogen.views import wording
-from frivilligkatalogen.views.addresses import organization_url, venue_url
-
-EXPORT_PATHS = ("data/organisasjoner", "data/lokaler", "data/aktiviteter")
+from frivilligkatalogen.views.addresses import OPEN_DATA, organization_url, venue_url
 
 
 def _address(value: Address | None) -> dict | None:
@@ -135,13 +133,13 @@ def records(catalog: Catalog) -> dict[str, list[dict]]:
 def _datasets(catalog: Catalog):
     """(address, function making the rows): one list at a time is enough to write them."""
     active = catalog.active_organizations()
-    yield "data/organisasjoner", lambda: [organization_record(catalog, org) for org in active]
+    yield OPEN_DATA["organizations"], lambda: [organization_record(catalog, org) for org in active]
     yield (
-        "data/lokaler",
+        OPEN_DATA["venues"],
         lambda: [venue_record(catalog, venue) for venue in catalog.sorted_venues()],
     )
     yield (
-        "data/aktiviteter",
+        OPEN_DATA["activities"],
         lambda: [
             activity_record(catalog, org, activity)
             for org in active

@@ -29,10 +29,9 @@ from frivilligkatalogen.model.activity import RFC5545_DAYS
 from frivilligkatalogen.model.schedule import first_candidate
 from frivilligkatalogen.model.values import shown_phone
 from frivilligkatalogen.views import wording
-from frivilligkatalogen.views.addresses import organization_url, venue_url
+from frivilligkatalogen.views.addresses import HSDS, organization_url, venue_url
 from frivilligkatalogen.views.exports import json_bytes
 
-HSDS_PATH = "data/hsds"
 VERSION = "3.0"
 PROFILE = "https://openreferral.org/imports/hsds.3.0/"
 ORG_ID_SCHEME = "NO-BRC"
@@ -331,11 +330,11 @@ def iter_hsds_documents(catalog: Catalog):
     active = catalog.active_organizations()
     locations = {venue.id: location(catalog, ids, venue) for venue in catalog.sorted_venues()}
     yield (
-        f"{HSDS_PATH}/index.json",
+        f"{HSDS}/index.json",
         {"version": VERSION, "profile": PROFILE, "licence": asdict(catalog.settings.licence)},
     )
     yield (
-        f"{HSDS_PATH}/organizations.json",
+        f"{HSDS}/organizations.json",
         _page([organization(catalog, ids, org) for org in active]),
     )
     services = (
@@ -344,10 +343,10 @@ def iter_hsds_documents(catalog: Catalog):
         for activity in org.activities or []
     )
     yield (
-        f"{HSDS_PATH}/services.json",
+        f"{HSDS}/services.json",
         _page(services, sum(len(org.activities or []) for org in active)),
     )
-    yield f"{HSDS_PATH}/locations.json", _page(list(locations.values()))
+    yield f"{HSDS}/locations.json", _page(list(locations.values()))
 
 
 def hsds_files(catalog: Catalog):

@@ -17,8 +17,8 @@ from frivilligkatalogen.base.options import Settings
 from frivilligkatalogen.load.records import record_schema
 from frivilligkatalogen.model import Organization, Venue
 from frivilligkatalogen.model.vocabulary import Area
+from frivilligkatalogen.views.addresses import SCHEMAS
 
-SCHEMA_PATHS = {"organization": "schema/organization.json", "venue": "schema/venue.json"}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -40,7 +40,7 @@ def schema_for(kind: str, settings: Settings) -> dict:
     cls = {"organization": Organization, "venue": Venue}[kind]
     body = _with_areas(record_schema(cls), settings.areas)
     head = {"$schema": DRAFT, "title": f"Frivilligkatalogen: {kind}"}
-    address = settings.absolute_url(SCHEMA_PATHS[kind])
+    address = settings.absolute_url(SCHEMAS[kind])
     if address:
         head["$id"] = address
     return {**head, **body}
@@ -51,5 +51,5 @@ def schema_files(settings: Settings) -> dict[str, bytes]:
         path: (json.dumps(schema_for(kind, settings), ensure_ascii=False, indent=1) + "\n").encode(
             "utf-8"
         )
-        for kind, path in SCHEMA_PATHS.items()
+        for kind, path in SCHEMAS.items()
     }

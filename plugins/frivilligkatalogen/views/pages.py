@@ -110,6 +110,8 @@ def environment() -> Environment:
         table=table,
         w=wording,
         shown_phone=shown_phone,
+        SCRIPTS=addresses.SCRIPTS,
+        FILTER_INDEX=addresses.FILTER_INDEX,
         is_web_address=is_web_address,
         category_name=category_name,
         category_names=lambda codes: [category_name(code) for code in codes],

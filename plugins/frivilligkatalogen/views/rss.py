@@ -19,11 +19,9 @@ from frivilligkatalogen.model import Organization
 from frivilligkatalogen.model.categories import category_name
 from frivilligkatalogen.model.schedule import upcoming
 from frivilligkatalogen.views import wording
-from frivilligkatalogen.views.addresses import organization_url
+from frivilligkatalogen.views.addresses import ACTIVITY_FEED, NEWS_FEED, organization_url
 from frivilligkatalogen.views.pages import PageRenderer
 
-NEWS_PATH = "rss.xml"
-ACTIVITIES_PATH = "aktiviteter.xml"
 NEWS_ITEMS = 50
 """The newest changes a feed reader is shown."""
 ACTIVITY_DAYS = 14
@@ -104,13 +102,13 @@ def rss_files(catalog: Catalog, history: History, renderer: PageRenderer | None 
     built = _rfc822(datetime.combine(catalog.settings.today, time(0), tzinfo=UTC))
     feeds = (
         (
-            NEWS_PATH,
+            NEWS_FEED,
             t("rss.news_title", municipality=municipality),
             t("rss.news_description", municipality=municipality),
             news_items(catalog, history),
         ),
         (
-            ACTIVITIES_PATH,
+            ACTIVITY_FEED,
             t("rss.activities_title", municipality=municipality),
             t("rss.activities_description", days=ACTIVITY_DAYS, municipality=municipality),
             activity_items(catalog),
