@@ -47,8 +47,12 @@ def can_fork() -> bool:
 
 
 def worker_count() -> int:
-    """Workers beside the build's own process: one for every other core, at least one."""
-    return max(1, (os.cpu_count() or 1) - 1)
+    """Workers beside the build's own process: one for every other core it may use (a container's
+    or a CI runner's share, not the whole machine's), at least one."""
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
+    return max(1, cores - 1)
 
 
 def worker_pool(fork: bool = True) -> Executor:

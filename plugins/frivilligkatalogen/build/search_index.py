@@ -224,7 +224,7 @@ class SearchIndex:
                 raise RuntimeError("\n".join(self.errors))
         reply = self._replies.pop(message_id)
         if reply.get("type") == "Error":
-            raise RuntimeError(reply.get("message", "Pagefind error"))
+            raise RuntimeError(reply.get("message", t("search.pagefind_said_no")))
         return reply
 
     def _stop(self) -> None:
@@ -255,7 +255,7 @@ class SearchIndex:
             self._replies_due -= 1
             payload = reply.get("payload") or {}
             if payload.get("type") == "Error":
-                self.errors.append(payload.get("message", "Pagefind error"))
+                self.errors.append(payload.get("message", t("search.pagefind_said_no")))
             if payload.get("type") != "IndexedFile":
                 self._replies[reply.get("message_id")] = payload
         return True

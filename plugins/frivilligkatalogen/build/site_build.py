@@ -11,6 +11,7 @@ bodies, and puts the filled-in pages into the sitemap.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import shutil
 import time
@@ -35,7 +36,13 @@ class SiteBuild:
         """The association and venue pages to fill in, as (section, view)."""
         parallel.share(catalog=catalog, pages=pages, edit_url=edit_url, searchable=indexed)
         self.pool: Executor | None = parallel.worker_pool(fork)
-        self.calendars: Future = self.pool.submit(parallel.write_part, "calendars", str(site_dir))
+        try:
+            self.calendars: Future = self.pool.submit(
+                parallel.write_part, "calendars", str(site_dir)
+            )
+        except BaseException:  # the workers could not be started: nothing may stay shared or frozen
+            self.stop()
+            raise
         self.search: SearchIndex | None = None
         if search:  # started after the worker is forked: it must not inherit Pagefind's pipes
             try:
@@ -85,6 +92,7 @@ class SiteBuild:
         self.stop()
         if search is None:
             return
+        gc.collect()  # the catalogue and the pages are let go: Pagefind gets their memory
         try:
             search.finish(skip=skip)
         except RuntimeError as error:

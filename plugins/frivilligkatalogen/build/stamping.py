@@ -21,6 +21,9 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from frivilligkatalogen.base.errors import BuildFailed
+from frivilligkatalogen.base.i18n import t
+
 ID = "katalog-stamp-prototype"
 """The prototype's id: a valid slug, so its address is a real page address at the right depth
 (see :func:`prototype_id` when an association happens to have it)."""
@@ -49,7 +52,7 @@ class Shell:
         cls, html: str, fallback_description: str | None = None, page_id: str = ID
     ) -> Shell:
         if BODY not in html:
-            raise ValueError("the prototype page has lost its body token")
+            raise BuildFailed(t("log.prototype_lost_body"))
         pattern = (
             "("
             + "|".join(

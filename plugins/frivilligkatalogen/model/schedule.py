@@ -190,7 +190,7 @@ def next_dates(catalog, org: Organization, activity: Activity) -> list[Occurrenc
 
     A short window first (most activities meet weekly), the long one only when it holds too few.
     """
-    cache = catalog.__dict__.setdefault("_next_dates", {})
+    cache = catalog.derived.setdefault("next_dates", {})
     key = (org.id, activity.id)
     if key not in cache:
         today = catalog.settings.today

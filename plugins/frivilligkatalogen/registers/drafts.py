@@ -101,7 +101,7 @@ def draft_text(unit: Unit, today) -> str:
     if not record["contact"]:
         body = re.sub(
             r"^contact: \{\}$",
-            "contact: {}  # fyll inn email, phone eller website",
+            "contact: {}  # " + t("import.fill_in_contact"),
             body,
             flags=re.M,
         )

@@ -56,20 +56,17 @@ def oslo_timezone() -> Timezone:
     zone = Timezone()
     zone.add("tzid", "Europe/Oslo")
     zone.add("x-lic-location", "Europe/Oslo")
-    daylight = TimezoneDaylight()
-    daylight.add("tzname", "CEST")
-    daylight.add("tzoffsetfrom", timedelta(hours=1))
-    daylight.add("tzoffsetto", timedelta(hours=2))
-    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0, 0))
-    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
-    standard = TimezoneStandard()
-    standard.add("tzname", "CET")
-    standard.add("tzoffsetfrom", timedelta(hours=2))
-    standard.add("tzoffsetto", timedelta(hours=1))
-    standard.add("dtstart", datetime(1970, 10, 25, 3, 0, 0))
-    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
-    zone.add_component(daylight)
-    zone.add_component(standard)
+    seasons = (  # summer time from the last Sunday of March, standard time from that of October
+        (TimezoneDaylight(), "CEST", 1, 2, datetime(1970, 3, 29, 2, 0, 0), 3),
+        (TimezoneStandard(), "CET", 2, 1, datetime(1970, 10, 25, 3, 0, 0), 10),
+    )
+    for season, name, before, after, start, month in seasons:
+        season.add("tzname", name)
+        season.add("tzoffsetfrom", timedelta(hours=before))
+        season.add("tzoffsetto", timedelta(hours=after))
+        season.add("dtstart", start)
+        season.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+        zone.add_component(season)
     return zone
 
 
