@@ -84,6 +84,8 @@ class FeedBuilder:
         """Each activity's events as feeds keep them, by (association id, activity id)."""
         self._timezone = PreparedTimezone.from_component(oslo_timezone())
         """Europe/Oslo, the same in every feed: serialised once."""
+        self._common = common_properties()
+        """The properties every feed has, serialised once (a city has thousands of feeds)."""
 
     # Events ---------------------------------------------------------------
 
@@ -287,17 +289,11 @@ class FeedBuilder:
         items = [
             event if isinstance(event, Serialised) else Serialised.of(event) for event in events
         ]
-        feed = Feed(sorted(items, key=lambda item: item.uid))
-        feed.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
-        feed.add("version", "2.0")
-        feed.add("calscale", "GREGORIAN")
+        feed = Feed(self._common, sorted(items, key=lambda item: item.uid))
         feed.add("name", name)
         feed.add("x-wr-calname", name)
         feed.add("description", description)
         feed.add("x-wr-caldesc", description)
-        feed.add("x-wr-timezone", "Europe/Oslo")
-        feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        feed.add("x-published-ttl", "PT12H")
         feed.add_component(self._timezone)
         return feed.to_ical()
 
@@ -325,22 +321,42 @@ class Serialised:
         return cls(str(component["uid"]), component.to_ical())
 
 
-class Feed(Calendar):
-    """A VCALENDAR whose own properties and components (the time zone) are serialised as icalendar
-    does, followed by events already serialised (:class:`Serialised`). It reads back as any
-    calendar does (``Calendar.from_ical``)."""
+def common_properties() -> bytes:
+    """The properties every feed has, as content lines: version, product, scale, time zone and
+    how often clients should refresh."""
+    common = Calendar()
+    common.add("version", "2.0")
+    common.add("prodid", "-//Frivilligkatalogen//Frivilligkatalogen//NB")
+    common.add("calscale", "GREGORIAN")
+    common.add("x-wr-timezone", "Europe/Oslo")
+    common.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    common.add("x-published-ttl", "PT12H")
+    own = common.property_items(recursive=False, sorted=False)
+    properties = [
+        common.content_line(name, value) for name, value in own if name not in ("BEGIN", "END")
+    ]
+    return Contentlines([*properties, ""]).to_ical()
 
-    def __init__(self, events: list[Serialised], *args, **kwargs):
+
+class Feed(Calendar):
+    """A VCALENDAR: the properties every feed has (given serialised), its own properties and
+    components (the time zone) serialised as icalendar does, then events already serialised
+    (:class:`Serialised`). It reads back as any calendar does (``Calendar.from_ical``)."""
+
+    def __init__(self, common: bytes, events: list[Serialised], *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.common = common
         self.serialised = events
 
     def to_ical(self, sorted: bool = True) -> bytes:
         own = self.property_items(recursive=False, sorted=sorted)  # BEGIN, properties, END
+        begin = Contentlines([self.content_line(*own[0], sorted=sorted), ""])
         lines = Contentlines(
-            self.content_line(name, value, sorted=sorted) for name, value in own[:-1]
+            self.content_line(name, value, sorted=sorted) for name, value in own[1:-1]
         )
         lines.append("")
-        parts = [lines.to_ical(), *(prepared(component) for component in self.subcomponents)]
+        parts = [begin.to_ical(), self.common, lines.to_ical()]
+        parts += [prepared(component) for component in self.subcomponents]
         parts += [event.ical for event in self.serialised]
         end = Contentlines([self.content_line(*own[-1], sorted=sorted), ""])
         return b"".join([*parts, end.to_ical()])
