@@ -82,6 +82,8 @@ class FeedBuilder:
         """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
         self._events: dict[tuple[str, str], list[Serialised]] = {}
         """Each activity's events as feeds keep them, by (association id, activity id)."""
+        self._shared: dict[tuple[str, str], list] = {}
+        """The content lines each activity's events share, by the same key."""
         self._timezone = PreparedTimezone.from_component(oslo_timezone())
         """Europe/Oslo, the same in every feed: serialised once."""
         self._common = common_properties()
@@ -92,31 +94,52 @@ class FeedBuilder:
     def activity_events(self, org: Organization, activity: Activity) -> list[Event]:
         """The activity's events, each a whole VEVENT with the details its activity's events share
         (:meth:`add_details`)."""
-        version = self.history.version(
-            org.source.path,
-            Organization,
-            lambda record: _activity_in(record, activity.id),
-            activity,
-        )
-        events = [
-            event
-            for index, rule in enumerate(activity.schedule or [], 1)
-            if (event := self._rule_event(org, activity, index, rule, version)) is not None
-        ]
-        events += [self._date_event(org, activity, item, version) for item in activity.dates or []]
+        version = self._version(org, activity)
+        events = self._own_events(org, activity, version)
         for event in events:
             self.add_details(event, org, activity, version)
         return events
 
     def feed_items(self, org: Organization, activity: Activity) -> list[Serialised]:
-        """The activity's events as feeds keep them, serialised once and shared by every feed the
-        activity is in."""
+        """The activity's events as feeds keep them, made once and shared by every feed the
+        activity is in. The details they share are turned into content lines once, for all of
+        them: the same lines :meth:`activity_events` gives each event."""
         key = (org.id, activity.id)
         if key not in self._events:
-            self._events[key] = [
-                Serialised.of(event) for event in self.activity_events(org, activity)
-            ]
+            version = self._version(org, activity)
+            shared = self.shared_lines(org, activity)
+            events = self._own_events(org, activity, version)
+            self._events[key] = [Serialised.of(event, shared) for event in events]
         return self._events[key]
+
+    def shared_lines(self, org: Organization, activity: Activity) -> list:
+        """The details an activity's events share (:meth:`add_details`), as content lines, made
+        once for its events in every feed and its "next time" file."""
+        key = (org.id, activity.id)
+        if key not in self._shared:
+            details = Event()
+            self.add_details(details, org, activity, self._version(org, activity))
+            self._shared[key] = property_lines(details)
+        return self._shared[key]
+
+    def _version(self, org: Organization, activity: Activity) -> Version:
+        return self.history.version(
+            org.source.path,
+            Organization,
+            lambda record: _activity_in(record, activity.id),
+            activity,
+        )
+
+    def _own_events(self, org: Organization, activity: Activity, version: Version) -> list[Event]:
+        """The activity's events with what is their own: UID, times, rule, status."""
+        events = [
+            event
+            for index, rule in enumerate(activity.schedule or [], 1)
+            if (event := self._rule_event(org, activity, index, rule, version)) is not None
+        ]
+        return events + [
+            self._date_event(org, activity, item, version) for item in activity.dates or []
+        ]
 
     def uid(self, *parts: str) -> str:
         """A UID from ids only: the same activity keeps it for as long as its ids stay."""
@@ -317,8 +340,22 @@ class Serialised:
     ical: bytes
 
     @classmethod
-    def of(cls, component: Component) -> Serialised:
-        return cls(str(component["uid"]), component.to_ical())
+    def of(cls, component: Component, shared: list | None = None) -> Serialised:
+        """A component serialised, with ``shared`` content lines (:func:`property_lines` of the
+        details it has in common with others) among its own."""
+        if not shared:
+            return cls(str(component["uid"]), component.to_ical())
+        lines = component.content_lines()  # BEGIN, its properties, END, and the closing ""
+        lines[-2:-2] = shared
+        return cls(str(component["uid"]), lines.to_ical())
+
+
+def property_lines(component: Component) -> list:
+    """A component's properties as content lines, without its BEGIN and END."""
+    items = component.property_items(recursive=False)
+    return [
+        component.content_line(name, value) for name, value in items if name not in ("BEGIN", "END")
+    ]
 
 
 def common_properties() -> bytes:
@@ -386,12 +423,9 @@ def _activity_in(record: Organization, activity_id: str) -> Activity | None:
     return next((a for a in record.activities or [] if a.id == activity_id), None)
 
 
-def single_date_event(builder: FeedBuilder, occurrence) -> Event:
+def single_date_event(builder: FeedBuilder, occurrence) -> Serialised:
     """One occurrence as a standalone event, for "add to my calendar"."""
     org, activity = occurrence.organization, occurrence.activity
-    version = builder.history.version(
-        org.source.path, Organization, lambda record: _activity_in(record, activity.id), activity
-    )
     event = Event()
     stamp = occurrence.start.strftime("%Y%m%d" if occurrence.all_day else "%Y%m%dT%H%M")
     event.add("uid", builder.uid(org.id, activity.id, "enkelt", stamp))
@@ -402,5 +436,4 @@ def single_date_event(builder: FeedBuilder, occurrence) -> Event:
         event.add("dtstart", local(occurrence.start))
         event.add("dtend", local(occurrence.end))
     event.add("status", "CONFIRMED")
-    builder.add_details(event, org, activity, version)
-    return event
+    return Serialised.of(event, builder.shared_lines(org, activity))
