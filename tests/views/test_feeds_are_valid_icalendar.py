@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from frivilligkatalogen.views.feeds import oslo_timezone
+from frivilligkatalogen.views.ical import oslo_timezone
 
 from calendar_site import build_feeds, make_site
 
