@@ -105,9 +105,7 @@ def run_shared(
 
 def _deliver(future: Future, done: Callable, pending: set) -> None:
     pending.discard(future)
-    result = future.result()  # a job's failure is raised here, in the build's own process
-    if result is not None:
-        done(result)
+    done(future.result())  # a job's failure is raised here, in the build's own process
 
 
 def shared_map(pool: Executor) -> Callable:

@@ -14,12 +14,11 @@ from __future__ import annotations
 import gc
 import gzip
 import shutil
-import time
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from frivilligkatalogen.base.errors import BuildFailed
+from frivilligkatalogen.base.errors import BuildFailed, KatalogError
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.build import parallel
 from frivilligkatalogen.build.search_index import SearchIndex, indexed
@@ -31,7 +30,6 @@ class SiteBuild:
 
     def __init__(self, catalog, pages: list, edit_url, site_dir: Path, *, fork: bool, search: bool):
         self.site_dir = site_dir
-        self.started = time.perf_counter()
         self.pages = pages
         """The association and venue pages to fill in, as (section, view)."""
         parallel.share(catalog=catalog, pages=pages, edit_url=edit_url, searchable=indexed)
@@ -61,18 +59,18 @@ class SiteBuild:
         jobs = [
             (start, str(self.site_dir), shells) for start in parallel.page_jobs(len(self.pages))
         ]
-        try:
-            parallel.run_shared(
-                self.pool, parallel.fill_pages, jobs, self._index, busy=[self.calendars, views]
-            )
-        except BrokenProcessPool as error:
-            raise BuildFailed(t("log.pages_failed", detail=t("log.worker_died"))) from error
-        except (OSError, ValueError, KeyError) as error:
-            raise BuildFailed(
-                t("log.pages_failed", detail=f"{type(error).__name__}: {error}")
-            ) from error
-        files = self._result(views, "log.pages_failed") + self._result(
-            self.calendars, "log.files_failed"
+        busy = [self.calendars, views]
+        self._answer(
+            "log.pages_failed",
+            parallel.run_shared,
+            self.pool,
+            parallel.fill_pages,
+            jobs,
+            self._index,
+            busy,
+        )
+        files = self._answer("log.pages_failed", views.result) + self._answer(
+            "log.files_failed", self.calendars.result
         )
         finish_sitemap(self.site_dir, self.pages, prototypes, base_url)
         for section, page_id in prototypes.items():
@@ -110,9 +108,14 @@ class SiteBuild:
             self.search.close()
             self.search = None
 
-    def _result(self, future: Future, message: str):
+    @staticmethod
+    def _answer(message: str, work, *arguments):
+        """``work(*arguments)``, any failure of it (in a worker or here) a BuildFailed that says
+        ``message`` and why."""
         try:
-            return future.result()
+            return work(*arguments)
+        except KatalogError:
+            raise
         except BrokenProcessPool as error:  # a worker was killed (out of memory, say)
             raise BuildFailed(t(message, detail=t("log.worker_died"))) from error
         except Exception as error:

@@ -71,6 +71,15 @@ def scalar_text(node: Node) -> str:
     return node.value
 
 
+def accepted(node: Node, rule, message_key: str) -> str:
+    """The typed text when ``rule`` accepts it; else Invalid with ``message_key``'s message, which
+    quotes what was typed."""
+    text = scalar_text(node).strip()
+    if rule(text):
+        return text
+    raise Invalid(t(message_key, value=shown(node)))
+
+
 class Kind:
     """Base of every kind: parse a node, describe itself in JSON Schema."""
 

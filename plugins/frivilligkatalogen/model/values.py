@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.base.web import WEB_ADDRESS, is_web_address  # noqa: F401 - the rule, asked for from here too
-from frivilligkatalogen.load.kinds import Invalid, Kind, scalar_text, shown
+from frivilligkatalogen.base.web import WEB_ADDRESS, is_web_address
+from frivilligkatalogen.load.kinds import Invalid, Kind, accepted, scalar_text, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 """The contract's id: lowercase ASCII letters and digits, words joined by hyphens."""
@@ -43,9 +43,6 @@ def slugify(text: str, fallback: str = "") -> str:
     return text[:SLUG_LENGTH].rstrip("-") or fallback
 
 
-_URL = WEB_ADDRESS
-
-
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -71,7 +68,7 @@ class Url(Kind):
 
     def parse(self, node, context):
         text = scalar_text(node).strip()
-        if _URL.match(text):
+        if is_web_address(text):
             return text
         if text.lower().startswith(("http://", "https://")):
             raise Invalid(t("field.bad_url", value=shown(node)))
@@ -80,7 +77,7 @@ class Url(Kind):
     def schema(self):
         return {
             "type": "string",
-            "pattern": _URL.pattern.replace("(?i)", "").replace(
+            "pattern": WEB_ADDRESS.pattern.replace("(?i)", "").replace(
                 "^https?", "^[hH][tT][tT][pP][sS]?"
             ),
         }
@@ -105,10 +102,11 @@ class ImageSource(Kind):
     """A picture: a path inside the site (``/assets/bilder/hus.jpg``) or an http(s) address."""
 
     def parse(self, node, context):
-        text = scalar_text(node).strip()
-        if _IMAGE_PATH.match(text) or _URL.match(text):
-            return text
-        raise Invalid(t("field.not_image", value=shown(node)))
+        return accepted(
+            node,
+            lambda text: bool(_IMAGE_PATH.match(text)) or is_web_address(text),
+            "field.not_image",
+        )
 
     def schema(self):
         return {"type": "string", "anyOf": [{"pattern": _IMAGE_PATH.pattern}, Url().schema()]}
@@ -119,10 +117,7 @@ class Email(Kind):
     """An e-mail address."""
 
     def parse(self, node, context):
-        text = scalar_text(node).strip()
-        if is_email(text):
-            return text
-        raise Invalid(t("field.not_email", value=shown(node)))
+        return accepted(node, is_email, "field.not_email")
 
     def schema(self):
         return {"type": "string", "pattern": _EMAIL.pattern}
@@ -133,10 +128,9 @@ class EmailOrUrl(Kind):
     """Where to reach someone: an e-mail address or a web address."""
 
     def parse(self, node, context):
-        text = scalar_text(node).strip()
-        if is_email(text) or is_web_address(text):
-            return text
-        raise Invalid(t("field.not_email_or_url", value=shown(node)))
+        return accepted(
+            node, lambda text: is_email(text) or is_web_address(text), "field.not_email_or_url"
+        )
 
     def schema(self):
         return {"anyOf": [Email().schema(), Url().schema()]}
@@ -226,10 +220,7 @@ class PostalCode(Kind):
     """A Norwegian postal code: four digits, kept as text (0150 stays 0150)."""
 
     def parse(self, node, context):
-        text = scalar_text(node).strip()
-        if is_postal_code(text):
-            return text
-        raise Invalid(t("field.not_postal_code", value=shown(node)))
+        return accepted(node, is_postal_code, "field.not_postal_code")
 
     def schema(self):
         # Unquoted, 0150 is the integer 150 to an editor; the validator keeps the text.

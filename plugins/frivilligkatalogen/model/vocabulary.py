@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.load.kinds import Date, Invalid, Kind, Text, scalar_text, shown
+from frivilligkatalogen.load.kinds import Date, Invalid, Kind, Text, accepted, scalar_text, shown
 from frivilligkatalogen.model.categories import CATEGORY_CODES
 
 ISO_639_1 = frozenset(
@@ -233,10 +233,7 @@ class Language(Kind):
     """A two-letter ISO 639-1 language code (``no`` stays the code, never false)."""
 
     def parse(self, node, context):
-        text = scalar_text(node).strip()
-        if text in ISO_639_1:
-            return text
-        raise Invalid(t("field.not_language", value=shown(node)))
+        return accepted(node, ISO_639_1.__contains__, "field.not_language")
 
     def schema(self):
         return {"type": "string", "enum": sorted(ISO_639_1)}
