@@ -60,6 +60,17 @@ class Form:
         return "skjema:" + self.id
 
 
+def _texts(parent: str, *names: str, id_prefix: str = "", **more) -> tuple:
+    """One text question for each of the fields ``names`` under ``parent``, each with the
+    question id ``id_prefix + name``."""
+    return tuple(FormField(id_prefix + name, "input", parent + name, **more) for name in names)
+
+
+def _dropdown(field_id: str, target: str, options: tuple, **more) -> FormField:
+    """A question answered by choosing from ``options`` ((value, label) pairs)."""
+    return FormField(field_id, "dropdown", target, options=options, **more)
+
+
 def _category_options() -> tuple:
     return tuple((str(code), category_name(code)) for code in CATEGORY_CODES)
 
@@ -80,45 +91,34 @@ def organization_fields(change: bool) -> tuple:
     which = (FormField("id", "input", "id", required=True, convert="id"),) if change else ()
     return which + (
         FormField("name", "input", "name", required=required),
-        FormField(
+        _dropdown(
             "categories",
-            "dropdown",
             "categories",
+            _category_options(),
             required=required,
-            options=_category_options(),
             multiple=True,
             convert="categories",
         ),
         FormField("summary", "textarea", "summary", required=required),
         FormField("description", "textarea", "description"),
-        FormField("email", "input", "contact.email"),
-        FormField("phone", "input", "contact.phone"),
-        FormField("website", "input", "contact.website"),
-        FormField("person_name", "input", "contact.person.name"),
-        FormField("person_role", "input", "contact.person.role"),
+        *_texts("contact.", "email", "phone", "website"),
+        *_texts("contact.person.", "name", "role", id_prefix="person_"),
         FormField("consent", "checkboxes", "contact.person.consent", convert="bool"),
         FormField("area", "input", "area"),
-        FormField("age_min", "input", "audience.age_min", convert="int"),
-        FormField("age_max", "input", "audience.age_max", convert="int"),
-        FormField("street", "input", "address.street"),
-        FormField("postal_code", "input", "address.postal_code"),
-        FormField("city", "input", "address.city"),
+        *_texts("audience.", "age_min", "age_max", convert="int"),
+        *_texts("address.", "street", "postal_code", "city"),
         FormField("org_number", "input", "org_number"),
         FormField("fee", "input", "membership.fee", convert="int"),
         FormField("activity_title", "input", "activities.0.title"),
         FormField("activity_place", "input", "activities.0.location"),
-        FormField(
+        _dropdown(
             "activity_days",
-            "dropdown",
             "activities.0.schedule.0.days",
-            options=_day_options(),
+            _day_options(),
             multiple=True,
             convert="days",
         ),
-        FormField("activity_start", "input", "activities.0.schedule.0.start"),
-        FormField("activity_end", "input", "activities.0.schedule.0.end"),
-        FormField("activity_from", "input", "activities.0.schedule.0.from"),
-        FormField("activity_until", "input", "activities.0.schedule.0.until"),
+        *_texts("activities.0.schedule.0.", "start", "end", "from", "until", id_prefix="activity_"),
         FormField("confirm", "checkboxes", None, required=True, convert="bool"),
     )
 
@@ -126,36 +126,25 @@ def organization_fields(change: bool) -> tuple:
 def venue_fields() -> tuple:
     return (
         FormField("venue_name", "input", "name", required=True),
-        FormField(
-            "venue_type",
-            "dropdown",
-            "type",
-            required=True,
-            options=_choices("venue_types", VENUE_TYPES),
-        ),
-        FormField("street", "input", "address.street", required=True),
-        FormField("postal_code", "input", "address.postal_code", required=True),
-        FormField("city", "input", "address.city", required=True),
+        _dropdown("venue_type", "type", _choices("venue_types", VENUE_TYPES), required=True),
+        *_texts("address.", "street", "postal_code", "city", required=True),
         FormField("venue_description", "textarea", "description"),
         FormField("capacity", "input", "capacity", convert="int"),
-        FormField(
+        _dropdown(
             "facilities",
-            "dropdown",
             "facilities",
-            options=_choices("facilities", FACILITIES),
+            _choices("facilities", FACILITIES),
             multiple=True,
             convert="list",
         ),
-        FormField(
+        _dropdown(
             "accessibility",
-            "dropdown",
             "accessibility",
-            options=_choices("accessibility", ACCESSIBILITY),
+            _choices("accessibility", ACCESSIBILITY),
             multiple=True,
             convert="list",
         ),
-        FormField("booking_url", "input", "booking.url"),
-        FormField("booking_email", "input", "booking.email"),
+        *_texts("booking.", "url", "email", id_prefix="booking_"),
         FormField(
             "free_for_volunteers", "checkboxes", "booking.free_for_volunteers", convert="bool"
         ),

@@ -115,11 +115,7 @@ class Text(Kind):
         out: dict = {"type": "string"}
         if self.single_line:
             out["pattern"] = r"^[^\n]*$"
-        if self.min is not None:
-            out["minLength"] = self.min
-        if self.max is not None:
-            out["maxLength"] = self.max
-        return out
+        return out | _given(minLength=self.min, maxLength=self.max)
 
 
 @dataclass(frozen=True)
@@ -134,17 +130,11 @@ class Integer(Kind):
         if not _INTEGER.match(text):
             raise Invalid(t("field.not_integer", value=shown(node)))
         value = int(text)
-        if self.min is not None and value < self.min or self.max is not None and value > self.max:
-            raise Invalid(_range_message(value, self.min, self.max))
+        _check_range(value, value, self.min, self.max)
         return value
 
     def schema(self):
-        out: dict = {"type": "integer"}
-        if self.min is not None:
-            out["minimum"] = self.min
-        if self.max is not None:
-            out["maximum"] = self.max
-        return out
+        return {"type": "integer"} | _given(minimum=self.min, maximum=self.max)
 
 
 @dataclass(frozen=True)
@@ -164,23 +154,28 @@ class Number(Kind):
             raise Invalid(t("field.not_number", value=shown(node)))
         if self.above is not None and value <= self.above:
             raise Invalid(t("field.number_above", value=text, above=_plain(self.above)))
-        if self.min is not None and value < self.min or self.max is not None and value > self.max:
-            raise Invalid(_range_message(text, self.min, self.max))
+        _check_range(value, text, self.min, self.max)
         return value
 
     def schema(self):
-        out: dict = {"type": "number"}
-        if self.min is not None:
-            out["minimum"] = self.min
-        if self.max is not None:
-            out["maximum"] = self.max
-        if self.above is not None:
-            out["exclusiveMinimum"] = self.above
-        return out
+        return {"type": "number"} | _given(
+            minimum=self.min, maximum=self.max, exclusiveMinimum=self.above
+        )
 
 
 def _plain(number) -> str:
     return str(int(number)) if float(number).is_integer() else str(number).replace(".", ",")
+
+
+def _given(**limits) -> dict:
+    """The JSON Schema keywords of the limits a kind sets (a limit of None sets none)."""
+    return {keyword: limit for keyword, limit in limits.items() if limit is not None}
+
+
+def _check_range(value, shown_value, low, high) -> None:
+    """Refuses ``value`` outside ``low``–``high`` (None: no limit on that side)."""
+    if low is not None and value < low or high is not None and value > high:
+        raise Invalid(_range_message(shown_value, low, high))
 
 
 def _range_message(value, low, high) -> str:

@@ -14,6 +14,17 @@ AUDIENCE_GROUPS = ("children", "youth", "adults", "seniors", "families", "everyo
 FEE_PERIODS = ("year", "semester", "month", "time")
 
 
+def at_least_one(keys: tuple[str, ...], message_key: str) -> tuple:
+    """The rule that a record gives at least one of ``keys``: its JSON Schema rules and its
+    ``check``, for a record class to take as ``json_schema_rules, check = at_least_one(...)``."""
+
+    def check(self, report) -> None:
+        if not any(report.given(key) for key in keys):
+            report("", t(message_key))
+
+    return ({"anyOf": [{"required": [key]} for key in keys]},), check
+
+
 @dataclass(kw_only=True)
 class Audience:
     """Who an association or activity is for."""

@@ -19,7 +19,7 @@ from frivilligkatalogen.load.kinds import (
 )
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.activity import Activity
-from frivilligkatalogen.model.common import FEE_PERIODS, Address, Audience
+from frivilligkatalogen.model.common import FEE_PERIODS, Address, Audience, at_least_one
 from frivilligkatalogen.model.values import Email, EmailOrUrl, OrgNumber, Phone, Slug, Url
 from frivilligkatalogen.model.vocabulary import Area, Category, ConfirmationDate, Language
 
@@ -47,18 +47,12 @@ class Person:
 class Contact:
     """How to reach the association; at least one way."""
 
-    json_schema_rules: ClassVar[tuple] = (
-        {"anyOf": [{"required": ["email"]}, {"required": ["phone"]}, {"required": ["website"]}]},
-    )
+    json_schema_rules, check = at_least_one(("email", "phone", "website"), "rule.contact_one")
 
     email: str | None = spec(Email())
     phone: str | None = spec(Phone())
     website: str | None = spec(Url())
     person: Person | None = spec(RecordOf(Person))
-
-    def check(self, report) -> None:
-        if not any(report.given(key) for key in ("email", "phone", "website")):
-            report("", t("rule.contact_one"))
 
 
 @dataclass(kw_only=True)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar
 
-from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.load.kinds import (
     Boolean,
     Choice,
@@ -17,7 +15,7 @@ from frivilligkatalogen.load.kinds import (
     Text,
 )
 from frivilligkatalogen.load.records import spec
-from frivilligkatalogen.model.common import VenueAddress
+from frivilligkatalogen.model.common import VenueAddress, at_least_one
 from frivilligkatalogen.model.values import Email, ImageSource, Phone, Url
 from frivilligkatalogen.model.vocabulary import ConfirmationDate
 
@@ -89,9 +87,7 @@ class Owner:
 class Booking:
     """How to book the venue; at least one way."""
 
-    json_schema_rules: ClassVar[tuple] = (
-        {"anyOf": [{"required": ["url"]}, {"required": ["email"]}, {"required": ["phone"]}]},
-    )
+    json_schema_rules, check = at_least_one(("url", "email", "phone"), "rule.booking_one")
 
     url: str | None = spec(Url())
     email: str | None = spec(Email())
@@ -99,10 +95,6 @@ class Booking:
     price: str | None = spec(Text(1, 300))
     free_for_volunteers: bool | None = spec(Boolean())
     note: str | None = spec(Text(1, 500))
-
-    def check(self, report) -> None:
-        if not any(report.given(key) for key in ("url", "email", "phone")):
-            report("", t("rule.booking_one"))
 
 
 @dataclass(kw_only=True)

@@ -17,17 +17,19 @@ GRANTS = "tilskudd/"
 SEARCH = "sok/"
 
 
-def organization_url(org_id: str) -> str:
-    return f"{ORGANIZATIONS}{org_id}/"
+def _inside(folder: str, ending: str):
+    """The address of one record in a folder of like records: ``folder + id + ending``."""
+
+    def address(record_id: str | int) -> str:
+        return f"{folder}{record_id}{ending}"
+
+    address.__doc__ = f"``{folder}<id>{ending}``"
+    return address
 
 
-def venue_url(venue_id: str) -> str:
-    return f"{VENUES}{venue_id}/"
-
-
-def category_url(code: int) -> str:
-    return f"{CATEGORIES}{code}/"
-
+organization_url = _inside(ORGANIZATIONS, "/")
+venue_url = _inside(VENUES, "/")
+category_url = _inside(CATEGORIES, "/")
 
 EMBED = "embed/"
 
@@ -42,28 +44,18 @@ def embed_url(page_url: str) -> str:
     return EMBED + page_url.rstrip("/") + ".html"
 
 
-def feed_path_all() -> str:
-    return CALENDAR + "alle.ics"
+FEED_ALL = CALENDAR + "alle.ics"
+"""Every activity's coming events."""
 
+FEED_DEADLINES = CALENDAR + "frister.ics"
+"""The grants' application deadlines."""
 
-def feed_path_organization(org_id: str) -> str:
-    return f"{CALENDAR}organisasjoner/{org_id}.ics"
+FEED_WHEEL = CALENDAR + "arshjul.ics"
+"""The annual wheel: campaigns, meeting places, deadlines and holidays."""
 
-
-def feed_path_venue(venue_id: str) -> str:
-    return f"{CALENDAR}lokaler/{venue_id}.ics"
-
-
-def feed_path_category(code: int) -> str:
-    return f"{CALENDAR}kategorier/{code}.ics"
-
-
-def feed_path_deadlines() -> str:
-    return CALENDAR + "frister.ics"
-
-
-def feed_path_wheel() -> str:
-    return CALENDAR + "arshjul.ics"
+feed_path_organization = _inside(CALENDAR + "organisasjoner/", ".ics")
+feed_path_venue = _inside(CALENDAR + "lokaler/", ".ics")
+feed_path_category = _inside(CALENDAR + "kategorier/", ".ics")
 
 
 def feed_path_single(org_id: str, activity_id: str) -> str:

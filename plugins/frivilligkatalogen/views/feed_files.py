@@ -7,12 +7,12 @@ from __future__ import annotations
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.model.categories import category_name
 from frivilligkatalogen.views.addresses import (
-    feed_path_all,
+    FEED_ALL,
+    FEED_DEADLINES,
+    FEED_WHEEL,
     feed_path_category,
-    feed_path_deadlines,
     feed_path_organization,
     feed_path_venue,
-    feed_path_wheel,
 )
 from frivilligkatalogen.views.feeds import FeedBuilder
 
@@ -32,12 +32,12 @@ def site_feeds(builder: FeedBuilder):
         t("calendar.all_name", municipality=municipality),
         t("calendar.all_description", municipality=municipality),
     )
-    yield feed_path_all(), builder.calendar(name, about, everything)
+    yield FEED_ALL, builder.calendar(name, about, everything)
     grants = sorted(catalog.grants.values(), key=lambda grant: grant.id)
     deadlines = [event for grant in grants for event in builder.grant_events(grant)]
     name = t("calendar.deadlines_name", municipality=municipality)
     yield (
-        feed_path_deadlines(),
+        FEED_DEADLINES,
         builder.calendar(
             name, t("calendar.deadlines_description", municipality=municipality), deadlines
         ),
@@ -46,7 +46,7 @@ def site_feeds(builder: FeedBuilder):
         t("wheel.name", municipality=municipality),
         t("wheel.description", municipality=municipality),
     )
-    yield feed_path_wheel(), builder.calendar(name, about, builder.wheel_events())
+    yield FEED_WHEEL, builder.calendar(name, about, builder.wheel_events())
 
 
 def entity_feeds(builder: FeedBuilder):
