@@ -15,4 +15,6 @@ upgrade=(--upgrade); [ $# -gt 0 ] && upgrade=()
 "${compile[@]}" "${upgrade[@]}" --extra test --output-file requirements/test.txt "$@" pyproject.toml
 # (Always --upgrade: the constraint pins every version; -P NAME would add NAME to the site lock.)
 "${compile[@]}" --upgrade --constraint requirements/test.txt --output-file requirements/site.txt pyproject.toml
+# The form service's lock: the site's packages and the service's, at the test lock's versions.
+"${compile[@]}" --upgrade --extra forms --constraint requirements/test.txt --output-file requirements/forms.txt pyproject.toml
 echo "Låsefilene i requirements/ er oppdatert. Kjør scripts/test.sh før du committer."
