@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import REPO
 
 PACKAGE = REPO / "plugins" / "frivilligkatalogen"
-STAGES = ["base", "load", "model", "catalog", "views", "build", "registers", "forms", "adapters"]
+STAGES = ["base", "load", "model", "catalog", "views", "build", "registers", "forms", "service", "adapters"]
 """The stages in the order the data flows (ARCHITECTURE.md)."""
 
 

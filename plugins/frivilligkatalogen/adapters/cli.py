@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from frivilligkatalogen.adapters.progress import ProgressLine
+from frivilligkatalogen.adapters.service_commands import run_remind, run_serve_forms
 from frivilligkatalogen.base.errors import KatalogError, printable
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import read_site_settings
@@ -121,6 +122,13 @@ COMMANDS = {
         ("--markdown", {"action": "store_true"}),
     ],
     "forms": [("--root", {"default": "."})],
+    "serve-forms": [
+        ("root", {"nargs": "?", "default": "."}),
+        ("--host", {"default": "127.0.0.1"}),
+        ("--port", {"type": int, "default": 8001}),
+        ("--proxy", {"default": None, "metavar": "IP"}),
+    ],
+    "remind": [("root", {"nargs": "?", "default": "."}), ("--days", {"type": int})],
 }
 """Each command's arguments; their help texts are ``cli.about.<command>`` and
 ``cli.about.<command>_<argument>`` in the locale file."""
@@ -160,6 +168,10 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if args.command == "check":
         return run_check(root, args.registers)
+    if args.command == "serve-forms":
+        return run_serve_forms(root, args.host, args.port, args.proxy)
+    if args.command == "remind":
+        return run_remind(root, args.days)
     if args.command == "import":
         return run_import(root, args.file, args.kommune, args.kategorier)
     if args.command == "new":

@@ -16,10 +16,11 @@ from frivilligkatalogen.base.errors import Problem
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import Settings
 from frivilligkatalogen.catalog.contents import Catalog, Source
-from frivilligkatalogen.catalog.folders import data_files, site_relative
+from frivilligkatalogen.catalog.folders import KINDS, data_files, site_relative
 from frivilligkatalogen.load.records import Reading, parse_record
-from frivilligkatalogen.load.yaml_source import Scalar, read_file
+from frivilligkatalogen.load.yaml_source import Scalar, parse_text, read_file
 from frivilligkatalogen.model import Holidays, MeetingPlaces
+from frivilligkatalogen.model.organization import Organization
 from frivilligkatalogen.model.values import is_id
 
 SINGLE_FILES = (
@@ -206,7 +207,10 @@ def _read_record(
 def _parse_record_file(
     path: Path, relative: str, cls: type, settings: Settings, problems: list[Problem]
 ):
-    document = read_file(path)
+    return _parse_document(read_file(path), relative, cls, settings, problems)
+
+
+def _parse_document(document, relative: str, cls: type, settings: Settings, problems: list):
     for problem in document.problems:
         problems.append(Problem(relative, problem.line, problem.column, "", problem.message))
     if document.root is None and document.problems:
@@ -221,16 +225,26 @@ def _parse_record_file(
     return record
 
 
+def check_candidate(catalog: Catalog, folder: str, stem: str, text: str) -> list[Problem]:
+    """The problems ``katalog check`` would find in ``data/<folder>/<stem>.yaml`` if it held
+    ``text``, read against the rest of ``catalog`` (the form service checks an answer with it
+    before anything is proposed)."""
+    settings = catalog.settings
+    relative = f"{settings.data_dir}/{folder}/{stem}.yaml"
+    cls = dict(KINDS)[folder]
+    problems: list[Problem] = []
+    record = _parse_document(parse_text(text), relative, cls, settings, problems)
+    if isinstance(record, Organization):
+        trial = Catalog(settings, venues=catalog.venues)
+        _report_unknown_venues(trial, record.source, _venue_references(record))
+        problems.extend(trial.problems)
+    return sorted(problems)
+
+
 def _check_references(catalog: Catalog) -> None:
     """Every venue an association or activity names must exist."""
     for org in catalog.organizations.values():
-        refs = [(f"venues[{i}]", venue) for i, venue in enumerate(org.venues or [])]
-        refs += [
-            (f"activities[{i}].venue", a.venue)
-            for i, a in enumerate(org.activities or [])
-            if a.venue
-        ]
-        _report_unknown_venues(catalog, org.source, refs)
+        _report_unknown_venues(catalog, org.source, _venue_references(org))
     meetings = catalog.meeting_places
     if meetings.source is not None:
         refs = [
@@ -239,6 +253,13 @@ def _check_references(catalog: Catalog) -> None:
             if m.venue
         ]
         _report_unknown_venues(catalog, meetings.source, refs)
+
+
+def _venue_references(org: Organization) -> list[tuple[str, str]]:
+    refs = [(f"venues[{i}]", venue) for i, venue in enumerate(org.venues or [])]
+    return refs + [
+        (f"activities[{i}].venue", a.venue) for i, a in enumerate(org.activities or []) if a.venue
+    ]
 
 
 def _report_unknown_venues(catalog: Catalog, source: Source, refs: list[tuple[str, str]]) -> None:

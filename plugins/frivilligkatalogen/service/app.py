@@ -1,0 +1,359 @@
+"""The form service's web pages (Starlette): plain server-rendered forms that work without
+JavaScript, each answer checked by the catalogue's own validator, and every change confirmed
+through the association's e-mail address before it is proposed.
+
+========================  ==================================================================
+``/endre/<id>``           change an association's entry (``/endre-lokale/<id>`` a venue's)
+``/alt-stemmer/<id>``     confirm that everything is still right (only ``verified`` changes)
+``/registrer``            register a new association
+``/meld-fra``             report a mistake to the coordinator
+``/bekreft/<link>``       the link of a confirmation e-mail: shows the change and a button
+``/helse``                health check for the host (JSON)
+========================  ==================================================================
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.datastructures import ImmutableMultiDict
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+from starlette.staticfiles import StaticFiles
+
+from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.options import build_date
+from frivilligkatalogen.service import pages
+from frivilligkatalogen.service.answers import SHOWN_GROUPS
+from frivilligkatalogen.service.config import LINK_DAYS, ServiceConfig
+from frivilligkatalogen.service.editing import (
+    CHANGE,
+    CONFIRM_ONLY,
+    NEW,
+    Entry,
+    answered,
+    changed_lines,
+    check,
+    confirmation_link,
+    form_questions,
+    new_id,
+    new_text,
+    proposal,
+    read_entry,
+)
+from frivilligkatalogen.service.guard import Guard, Protected
+from frivilligkatalogen.service.mail import MailFailed, message, send
+from frivilligkatalogen.service.proposals import ProposalFailed
+from frivilligkatalogen.service.store import WAITING, Change, Store
+from frivilligkatalogen.service.web_form import REMOVE
+
+HERE = Path(__file__).parent
+EDIT_PATHS = {"endre": "organizations", "endre-lokale": "venues"}
+RETRY_SECONDS = 300
+"""How often confirmed changes that could not be delivered are tried again."""
+
+
+class FormService:
+    """The service's state: its settings, its store, its signer and its templates."""
+
+    def __init__(self, config: ServiceConfig):
+        self.config = config
+        self.settings = config.settings
+        self.store = Store(config.state / "skjema.sqlite")
+        self.guard = Guard(self.store, config.signer)
+        self.env = Environment(
+            loader=FileSystemLoader(HERE / "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            t=t,
+            settings=self.settings,
+            stylesheets=pages.STYLESHEETS,
+            remove=REMOVE,
+            shown_groups=SHOWN_GROUPS,
+        )
+
+    # Pages -----------------------------------------------------------------------------
+
+    def page(self, template: str, status: int = 200, **context) -> HTMLResponse:
+        return HTMLResponse(self.env.get_template(template).render(**context), status)
+
+    def say(self, key: str, status: int = 200, **values) -> HTMLResponse:
+        """A page of the locale's ``service.pages.<key>``: its title and paragraphs."""
+        return self.page(
+            "message.html",
+            status,
+            title=t(f"service.pages.{key}.title", **values),
+            paragraphs=[line.format(**values) for line in pages.paragraphs(key)],
+            back=self.settings.site_url or None,
+        )
+
+    def form_page(self, request: Request, entry: Entry, kind: str, status=200, problems=()):
+        found, placed = form_questions(entry, problems)
+        return self.page(
+            "form.html",
+            status,
+            title=pages.form_title(kind, entry),
+            intro=pages.form_intro(kind, entry),
+            questions=found,
+            problems=placed,
+            action=request.url.path,
+            token=self.guard.form_token(request.url.path),
+            button=t("service.send_button"),
+            before_button=pages.before_button(kind, entry),
+        )
+
+    # Routes ----------------------------------------------------------------------------
+
+    async def edit(self, request: Request) -> Response:
+        folder = EDIT_PATHS[request.url.path.split("/")[1]]
+        entry = read_entry(self.settings, folder, request.path_params["id"])
+        if entry is None:
+            return self.say("unknown_entry", 404)
+        if request.method == "GET":
+            return self.form_page(request, entry, CHANGE)
+        answers, refused = await self.guard.answers(request, entry.record_id)
+        if refused:
+            return self._refused(refused)
+        if answers is None:
+            return self.say("sent_unchecked", 200)
+        today = build_date()
+        text = new_text(CHANGE, folder, entry.text, answers, today)
+        problems = check(self.settings, folder, entry.record_id, text)
+        if problems:
+            return self.form_page(request, answered(entry, answers), CHANGE, 400, problems)
+        if text == new_text(CONFIRM_ONLY, folder, entry.text, answers, today):
+            return self.say("nothing_changed", 200, link=f"/alt-stemmer/{entry.record_id}")
+        return await self._ask_confirmation(CHANGE, entry, answers, entry.email)
+
+    async def still_right(self, request: Request) -> Response:
+        entry = read_entry(self.settings, "organizations", request.path_params["id"])
+        if entry is None:
+            return self.say("unknown_entry", 404)
+        if request.method == "GET":
+            return self.page(
+                "confirm.html",
+                title=t("service.pages.still_right.title", name=entry.name),
+                paragraphs=pages.paragraphs("still_right"),
+                lines=[],
+                action=request.url.path,
+                token=self.guard.form_token(request.url.path),
+                button=t("service.still_right_button"),
+            )
+        answers, refused = await self.guard.answers(request, entry.record_id)
+        if refused:
+            return self._refused(refused)
+        if answers is None:
+            return self.say("sent_unchecked", 200)
+        if entry.email is None:
+            return self.say("no_address", 200)
+        return await self._ask_confirmation(CONFIRM_ONLY, entry, ImmutableMultiDict(), entry.email)
+
+    async def register(self, request: Request) -> Response:
+        entry = Entry("organizations", "", None)
+        if request.method == "GET":
+            return self.form_page(request, entry, NEW)
+        answers, refused = await self.guard.answers(request, "ny")
+        if refused:
+            return self._refused(refused)
+        if answers is None:
+            return self.say("sent_unchecked", 200)
+        record_id = new_id(self.settings, "organizations", answers)
+        text = new_text(NEW, "organizations", None, answers, build_date())
+        problems = check(self.settings, "organizations", record_id, text)
+        address = answers.get("contact.email", "").strip()
+        new_entry = Entry("organizations", record_id, text)
+        if not problems and new_entry.email is None:
+            problems = [pages.email_needed()]
+        if problems:
+            return self.form_page(request, new_entry, NEW, 400, problems)
+        return await self._ask_confirmation(NEW, new_entry, answers, address)
+
+    async def report(self, request: Request) -> Response:
+        if request.method == "GET":
+            return self.page(
+                "form.html",
+                title=t("service.pages.report.title"),
+                intro=pages.paragraphs("report"),
+                questions=pages.report_questions(request.query_params.get("side", "")),
+                problems=[],
+                action=request.url.path,
+                token=self.guard.form_token(request.url.path),
+                button=t("service.send_button"),
+                before_button=[],
+            )
+        answers, refused = await self.guard.answers(request, "meld-fra")
+        if refused:
+            return self._refused(refused)
+        if answers is None:
+            return self.say("report_sent", 200)
+        problem = answers.get("melding", "").strip()
+        if not problem:
+            questions = pages.report_questions(answers.get("side", ""), answers)
+            return self.page(
+                "form.html",
+                400,
+                title=t("service.pages.report.title"),
+                intro=pages.paragraphs("report"),
+                questions=questions,
+                problems=[(questions[1].id, questions[1].error)],
+                action=request.url.path,
+                token=self.guard.form_token(request.url.path),
+                button=t("service.send_button"),
+                before_button=[],
+            )
+        title, body = pages.report_text(answers)
+        try:
+            where = await asyncio.to_thread(self.config.proposals.report, title, body)
+            if where is None:
+                to = self.settings.contact_email or self.config.mailer.sender
+                await asyncio.to_thread(
+                    send, self.config.mailer, message(self.config.mailer, to, title, body)
+                )
+        except (ProposalFailed, MailFailed):
+            return self.say("report_failed", 503)
+        return self.say("report_sent", 200)
+
+    async def confirm(self, request: Request) -> Response:
+        change, refused = self.guard.confirmation(request.path_params["link"])
+        if refused:
+            return self.say(refused, 410 if refused != "forged_link" else 400)
+        if change.state != WAITING:
+            return self.say("used_link", 410)
+        if request.method == "GET":
+            entry = read_entry(self.settings, change.folder, change.record_id)
+            before = entry.text if entry else None
+            after = new_text(
+                change.kind,
+                change.folder,
+                before,
+                ImmutableMultiDict(change.answers),
+                build_date(),
+            )
+            return self.page(
+                "confirm.html",
+                title=t("service.pages.confirm.title"),
+                paragraphs=pages.paragraphs("confirm"),
+                lines=changed_lines(before, after),
+                action=request.url.path,
+                token=self.guard.form_token(request.url.path),
+                button=t("service.confirm_button"),
+            )
+        refused = await self.guard.posted(request)
+        if refused:
+            return self._refused(refused)
+        if not self.store.take(change.id):
+            return self.say("used_link", 410)
+        delivered = await asyncio.to_thread(self.deliver, change, True)
+        return self.say("confirmed" if delivered else "kept", 200)
+
+    async def health(self, request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def index(self, request: Request) -> Response:
+        return self.say("index", 200)
+
+    async def stylesheet(self, request: Request) -> Response:
+        path = pages.material_stylesheet(request.path_params["name"])
+        if path is None:
+            return self.say("not_found", 404)
+        return FileResponse(path, media_type="text/css")
+
+    # Steps -----------------------------------------------------------------------------
+
+    async def _ask_confirmation(self, kind: str, entry: Entry, answers, address: str | None):
+        change = self.store.add(
+            kind, entry.folder, entry.record_id, answers.multi_items(), address or ""
+        )
+        if not address:  # no address in the data: the coordinator decides, marked unconfirmed
+            self.store.take(change.id)
+            delivered = await asyncio.to_thread(self.deliver, change, False)
+            return self.say("sent_unconfirmed" if delivered else "kept", 200)
+        link = confirmation_link(self.config, change.id)
+        name = answers.get("name") or entry.name
+        mail = message(
+            self.config.mailer,
+            address,
+            t("service.mail_subject", name=name),
+            pages.confirmation_mail(kind, name, link, LINK_DAYS, self.settings),
+        )
+        try:
+            await asyncio.to_thread(send, self.config.mailer, mail)
+        except MailFailed:
+            return self.say("mail_failed", 503)
+        return self.say("check_mail", 200, address=pages.masked(address))
+
+    def deliver(self, change: Change, confirmed: bool) -> bool:
+        """Propose a confirmed change; False when git or GitHub failed (it is tried again)."""
+        try:
+            result = self.config.proposals.propose(
+                proposal(self.settings, change, confirmed, build_date())
+            )
+        except (ProposalFailed, OSError):
+            return False
+        self.store.delivered(change.id, result)
+        return True
+
+    def retry(self) -> int:
+        """Send again what was confirmed but not delivered; how many went."""
+        waiting = self.store.undelivered()
+        return sum(self.deliver(change, bool(change.address)) for change in waiting)
+
+    def _refused(self, refused: tuple[str, int]) -> Response:
+        key, status = refused
+        return self.say(key, status)
+
+
+def create_app(config: ServiceConfig) -> Starlette:
+    service = FormService(config)
+
+    async def not_found(request: Request, exc: HTTPException) -> Response:
+        key = {404: "not_found", 405: "not_allowed", 413: "too_large"}.get(exc.status_code, "error")
+        return service.say(key, exc.status_code)
+
+    async def failed(request: Request, exc: Exception) -> Response:
+        return service.say("error", 500)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        async def keep_retrying():
+            while True:
+                await asyncio.to_thread(service.retry)
+                await asyncio.sleep(RETRY_SECONDS)
+
+        task = asyncio.create_task(keep_retrying())
+        yield
+        task.cancel()
+
+    both = ["GET", "POST"]
+    routes = [
+        Route("/", service.index),
+        Route("/helse", service.health),
+        Route("/endre/{id}", service.edit, methods=both),
+        Route("/endre-lokale/{id}", service.edit, methods=both),
+        Route("/alt-stemmer/{id}", service.still_right, methods=both),
+        Route("/registrer", service.register, methods=both),
+        Route("/meld-fra", service.report, methods=both),
+        Route("/bekreft/{link}", service.confirm, methods=both),
+        Route("/ressurser/material/{name}", service.stylesheet),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: not_found, Exception: failed},
+        lifespan=lifespan,
+    )
+    app.mount("/ressurser", StaticFiles(directory=HERE / "static"))
+    app.state.service = service
+
+    async def too_large(scope, receive, send):
+        await service.say("too_large", 413)(scope, receive, send)
+
+    return Protected(app, too_large)

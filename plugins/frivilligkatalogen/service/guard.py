@@ -1,0 +1,136 @@
+"""What stands between the internet and the form service: a cap on every request's size,
+security headers on every answer, signed forms that another site cannot post, rate limits per
+client and per entry, a honeypot field, and signed confirmation links that expire."""
+
+from __future__ import annotations
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from starlette.datastructures import ImmutableMultiDict
+from starlette.requests import Request
+
+from frivilligkatalogen.service.config import (
+    FORM_HOURS,
+    LINK_DAYS,
+    MAX_BODY_BYTES,
+    POSTS_PER_ENTRY_PER_HOUR,
+    POSTS_PER_MINUTE,
+)
+from frivilligkatalogen.service.editing import CONFIRM_ONLY, CONFIRMATION
+from frivilligkatalogen.service.store import Change, Store
+
+HONEYPOT = "nettsted2"
+"""A field people never see; a program that fills in every field fills it in."""
+
+TOKEN = "_token"
+
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        b"frame-ancestors 'none'; base-uri 'none'",
+    ),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"cache-control", b"no-store"),
+]
+
+Refusal = tuple[str, int]
+"""A page key of the locale's ``service.pages`` and the HTTP status to answer with."""
+
+
+class Guard:
+    def __init__(self, store: Store, signer: URLSafeTimedSerializer):
+        self.store = store
+        self.signer = signer
+
+    def form_token(self, path: str) -> str:
+        """The signed token a form carries: for this address, for ``FORM_HOURS`` hours."""
+        return self.signer.dumps(path, salt="skjema")
+
+    async def posted(self, request: Request) -> Refusal | None:
+        """Why a post is refused (another site, too many, an old or forged form), or None."""
+        answers, refused = await self.answers(request, None)
+        return refused
+
+    async def answers(
+        self, request: Request, entry: str | None
+    ) -> tuple[ImmutableMultiDict | None, Refusal | None]:
+        """The answers of a post, or why it is refused; (None, None) when the honeypot was
+        filled in (the sender is told it went well, and nothing happens)."""
+        site = request.headers.get("sec-fetch-site")
+        if site == "cross-site":
+            return None, ("cross_site", 403)
+        client = request.client.host if request.client else "?"
+        if self.store.count(f"klient:{client}", 60) > POSTS_PER_MINUTE:
+            return None, ("too_many", 429)
+        form = await request.form(max_files=0, max_fields=4000, max_part_size=MAX_BODY_BYTES)
+        token = form.get(TOKEN)
+        try:
+            path = self.signer.loads(str(token or ""), salt="skjema", max_age=FORM_HOURS * 3600)
+        except BadSignature:
+            return None, ("old_form", 400)
+        if path != request.url.path:
+            return None, ("old_form", 400)
+        if entry and self.store.count(f"oppforing:{entry}", 3600) > POSTS_PER_ENTRY_PER_HOUR:
+            return None, ("too_many", 429)
+        if str(form.get(HONEYPOT) or ""):
+            return None, None
+        pairs = [
+            (key, value)
+            for key, value in form.multi_items()
+            if key not in (TOKEN, HONEYPOT) and isinstance(value, str)
+        ]
+        return ImmutableMultiDict(pairs), None
+
+    def confirmation(self, link: str) -> tuple[Change | None, str | None]:
+        """The change a confirmation link is for, or why it cannot be used."""
+        try:
+            payload = self.signer.loads(link, salt=CONFIRMATION, max_age=LINK_DAYS * 86400)
+        except SignatureExpired:
+            return None, "expired_link"
+        except BadSignature:
+            return None, "forged_link"
+        if not isinstance(payload, dict):
+            return None, "forged_link"
+        if "v" in payload:  # "Alt stemmer" from a reminder: the change is made on first use
+            change_id = "v-" + str(payload.get("n"))
+            self.store.add(
+                CONFIRM_ONLY,
+                "organizations",
+                str(payload["v"]),
+                [],
+                "påminnelse",
+                change_id=change_id,
+            )
+        else:
+            change_id = str(payload.get("c"))
+        change = self.store.get(change_id)
+        return (change, None) if change is not None else (None, "forged_link")
+
+
+class Protected:
+    """ASGI middleware: refuses a post over ``MAX_BODY_BYTES``, or one that does not say its
+    length (browsers always do), before it is read; adds the security headers to every answer.
+    The server holds a request to the length it declares."""
+
+    def __init__(self, app, too_large):
+        self.app = app
+        self.too_large = too_large
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        headers = dict(scope.get("headers", []))
+        declared = headers.get(b"content-length")
+        if scope["method"] not in ("GET", "HEAD") and (
+            declared is None or not declared.isdigit() or int(declared) > MAX_BODY_BYTES
+        ):
+            return await self.too_large(scope, receive, with_headers)
+        return await self.app(scope, receive, with_headers)

@@ -1,0 +1,114 @@
+"""The words of the form service's pages and e-mails, put together from the locale file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.datastructures import ImmutableMultiDict
+
+from frivilligkatalogen.base.errors import Problem
+from frivilligkatalogen.base.i18n import t, word_list
+from frivilligkatalogen.base.options import Settings
+from frivilligkatalogen.service.web_form import Question
+
+STYLESHEETS = (
+    "/ressurser/material/main.css",
+    "/ressurser/material/palette.css",
+    "/ressurser/skjema.css",
+)
+"""Material's own stylesheets (the site's look) and the service's additions."""
+
+MATERIAL_STYLESHEETS = {"main.css": "main.*.min.css", "palette.css": "palette.*.min.css"}
+
+
+def material_stylesheet(name: str) -> Path | None:
+    """Material's stylesheet ``name`` as installed (its file name carries a hash)."""
+    import material
+
+    pattern = MATERIAL_STYLESHEETS.get(name)
+    if pattern is None:
+        return None
+    folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    return next(iter(sorted(folder.glob(pattern))), None)
+
+
+def paragraphs(key: str) -> list[str]:
+    return word_list(f"service.pages.{key}.text")
+
+
+def form_title(kind: str, entry) -> str:
+    if kind == "new":
+        return t("service.pages.register.title")
+    return t("service.pages.edit.title", name=entry.name)
+
+
+def form_intro(kind: str, entry) -> list[str]:
+    return paragraphs("register" if kind == "new" else "edit")
+
+
+def before_button(kind: str, entry) -> list[str]:
+    if kind == "new":
+        return [t("service.before_send_new")]
+    if entry.email:
+        return [t("service.before_send", address=masked(entry.email))]
+    return [t("service.before_send_no_address")]
+
+
+def email_needed() -> Problem:
+    return Problem("", 0, 0, "contact.email", t("service.email_needed"))
+
+
+def masked(address: str) -> str:
+    """An e-mail address shown on a page without giving all of it away: ``ka…@fjordvik.no``."""
+    local, _, domain = address.partition("@")
+    return f"{local[:2]}…@{domain}"
+
+
+def report_questions(page: str, answers: ImmutableMultiDict | None = None) -> list[Question]:
+    answers = answers or ImmutableMultiDict()
+    problem = answers.get("melding", "")
+    return [
+        Question(
+            "side",
+            "text",
+            t("service.report.page"),
+            t("service.report.page_help"),
+            answers.get("side", page)[:300],
+        ),
+        Question(
+            "melding",
+            "textarea",
+            t("service.report.problem"),
+            t("service.report.problem_help"),
+            problem[:5000],
+            required=True,
+            error=""
+            if problem.strip() or answers.get("side") is None
+            else t("service.report.problem_missing"),
+        ),
+        Question(
+            "svar",
+            "text",
+            t("service.report.reply"),
+            t("service.report.reply_help"),
+            answers.get("svar", "")[:200],
+            input_mode="email",
+        ),
+    ]
+
+
+def report_text(answers: ImmutableMultiDict) -> tuple[str, str]:
+    page = answers.get("side", "").strip()[:300]
+    title = t("service.report.title", page=page or "–")
+    body = t(
+        "service.report.body",
+        page=page or "–",
+        problem=answers.get("melding", "").strip()[:5000],
+        reply=answers.get("svar", "").strip()[:200] or "–",
+    )
+    return title, body
+
+
+def confirmation_mail(kind: str, name: str, link: str, days: int, settings: Settings) -> str:
+    key = {"new": "mail_new", "confirm-only": "mail_still_right"}.get(kind, "mail_change")
+    return t(f"service.{key}", name=name, link=link, days=days, municipality=settings.municipality)
