@@ -229,21 +229,46 @@ def test_forms_map_onto_the_contract():
     assert new["consent"].kind == "checkboxes" and new["person_name"].target == "contact.person.name"
 
 
-def test_association_page_links_the_prefilled_forms_and_the_file(example_site):
-    from urllib.parse import parse_qs, urlsplit
-
+def test_association_page_links_the_form_service_and_the_file(example_site):
     from htmlscan import Scan
 
     scan = Scan((example_site / "organisasjoner/lindvik-il/index.html").read_text(encoding="utf-8"))
+    links = scan.links()
+    assert "http://127.0.0.1:8001/endre/lindvik-il" in links
+    assert "http://127.0.0.1:8001/alt-stemmer/lindvik-il" in links
+    report = next(link for link in links if link.startswith("http://127.0.0.1:8001/meld-fra?"))
+    assert "lindvik-il" in report
+    assert not [link for link in links if "issues/new" in link]
+    for text in ("Endre oppføringen", "Alt stemmer", "Meld fra om feil"):
+        assert text in scan.text
+    directory = Scan((example_site / "organisasjoner/index.html").read_text(encoding="utf-8"))
+    assert "http://127.0.0.1:8001/registrer" in directory.links()
+    for page in ("index.html", "veiledning/start-et-lag/index.html"):
+        assert "http://127.0.0.1:8001/registrer" in Scan((example_site / page).read_text(encoding="utf-8")).links()
+
+
+def test_without_a_form_service_the_pages_link_the_prefilled_issue_forms(tmp_path):
+    from urllib.parse import parse_qs, urlsplit
+
+    from conftest import mkdocs_build, write_site
+    from htmlscan import Scan
+
+    org = "name: Lindvik IL\ncategories: [1200]\ncontact: {email: post@lindvik-il.no}\nverified: 2026-09-01\n"
+    site = write_site(tmp_path / "site", {"data/organizations/lindvik-il.yaml": org})
+    result = mkdocs_build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    scan = Scan((tmp_path / "out/organisasjoner/lindvik-il/index.html").read_text(encoding="utf-8"))
     links = scan.links()
     change = next(link for link in links if "template=endre-oppforing.yml" in link)
     query = parse_qs(urlsplit(change).query)
     assert query["id"] == ["lindvik-il"] and query["title"][0].startswith("Endring: ")
     report = next(link for link in links if "template=meld-fra.yml" in link)
     assert "lindvik-il" in parse_qs(urlsplit(report).query)["page"][0]
-    assert "https://github.com/lindvik-kommune/frivilligkatalogen/edit/main/data/organizations/lindvik-il.yaml" in links
+    assert "https://github.com/test/katalog/edit/main/data/organizations/lindvik-il.yaml" in links
     for text in ("Endre oppføringen (skjema)", "Endre filen på GitHub", "Meld fra om feil"):
         assert text in scan.text
+    directory = Scan((tmp_path / "out/organisasjoner/index.html").read_text(encoding="utf-8"))
+    assert any("template=ny-organisasjon.yml" in link for link in directory.links())
 
 
 def test_workflows_pass_zizmor_and_the_workflow_schema():

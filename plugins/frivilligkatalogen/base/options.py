@@ -103,6 +103,11 @@ class Settings:
     contact_email: str | None = field(default=None, metadata=OPTION)
     """Where residents and associations write about the site; shown in every page's footer."""
 
+    form_service_url: str | None = field(default=None, metadata=OPTION | WEB)
+    """The public address of the form service (``katalog serve-forms``). When set, "Endre
+    oppføringen", "Alt stemmer", "Registrer laget ditt" and "Meld fra om feil" open its forms,
+    which need no GitHub account; without it they open GitHub's issue forms (with ``repo_url``)."""
+
     search: bool = field(default=True, metadata=OPTION)
     """Index the built site with Pagefind and offer the search page (``/sok/``) and header search
     box.
@@ -152,6 +157,15 @@ class Settings:
         return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode(
             {"template": f"{form}.yml", **answers}
         )
+
+    def form_service(self, path: str, **query: str) -> str | None:
+        """An address of the form service; None when the site has none."""
+        if not self.form_service_url:
+            return None
+        from urllib.parse import urlencode
+
+        tail = "?" + urlencode(query) if query else ""
+        return self.form_service_url.rstrip("/") + "/" + path.lstrip("/") + tail
 
     def edit_url(self, relative_path: str) -> str | None:
         """Where a data file opens in the repository's web editor."""

@@ -100,6 +100,27 @@ def meeting_place_anchor(day: date) -> str:
     return f"veiledning/moteplasser/#moteplass-{day.isoformat()}"
 
 
+# The form service (``katalog serve-forms``), at the site's ``form_service_url`` ---------------
+
+form_edit_url = _inside("endre/", "")
+"""Change an association's entry."""
+
+form_edit_venue_url = _inside("endre-lokale/", "")
+"""Change a venue's entry."""
+
+form_still_right_url = _inside("alt-stemmer/", "")
+"""Confirm that an association's entry is still right."""
+
+FORM_REGISTER = "registrer"
+"""Register a new association."""
+
+FORM_REPORT = "meld-fra"
+"""Report a mistake to the coordinator (``?side=`` names the page)."""
+
+form_confirm_url = _inside("bekreft/", "")
+"""The link of a confirmation e-mail."""
+
+
 def relative_link(from_url: str, to_url: str) -> str:
     """A link from one page address to another that works under any base path.
 
