@@ -55,8 +55,6 @@ from frivilligkatalogen.service.web_form import REMOVE
 
 HERE = Path(__file__).parent
 EDIT_PATHS = {"endre": "organizations", "endre-lokale": "venues"}
-RETRY_SECONDS = 300
-"""How often confirmed changes that could not be delivered are tried again."""
 
 
 class FormService:
@@ -66,6 +64,7 @@ class FormService:
         self.config = config
         self.settings = config.settings
         self.store = Store(config.state / "skjema.sqlite")
+        self.store.recover()
         self.guard = Guard(self.store, config.signer)
         self.env = Environment(
             loader=FileSystemLoader(HERE / "templates"),
@@ -292,12 +291,16 @@ class FormService:
         return self.say("check_mail", 200, address=pages.masked(address))
 
     def deliver(self, change: Change, confirmed: bool) -> bool:
-        """Propose a confirmed change; False when git or GitHub failed (it is tried again)."""
+        """Propose a confirmed change; False when git or GitHub failed (it is tried again) or
+        another thread is sending it."""
+        if not self.store.claim(change.id):
+            return False
         try:
             result = self.config.proposals.propose(
                 proposal(self.settings, change, confirmed, build_date())
             )
         except (ProposalFailed, OSError):
+            self.store.give_back(change.id)
             return False
         self.store.delivered(change.id, result)
         return True
@@ -327,7 +330,7 @@ def create_app(config: ServiceConfig) -> Starlette:
         async def keep_retrying():
             while True:
                 await asyncio.to_thread(service.retry)
-                await asyncio.sleep(RETRY_SECONDS)
+                await asyncio.sleep(config.retry_seconds)
 
         task = asyncio.create_task(keep_retrying())
         yield

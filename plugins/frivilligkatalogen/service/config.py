@@ -13,6 +13,8 @@ service's from the environment (secrets never go into the repository).
 ``KATALOG_GITHUB_REPO``     ``owner/name``: confirmed changes become pull requests there.
 ``KATALOG_GITHUB_TOKEN``    A GitHub App token (or a fine-grained token for that repository).
 ``KATALOG_GITHUB_API``      The REST API's address (default ``https://api.github.com``).
+``KATALOG_RETRY_SECONDS``   How often a confirmed change that git or GitHub did not take is
+                            tried again (default 300).
 ==========================  =================================================================
 Without a repository and token, a confirmed change is a commit on a new branch
 ``skjema/<id>-<n>`` of DIR's own git repository.
@@ -57,6 +59,8 @@ class ServiceConfig:
     mailer: Mailer
     proposals: object
     """:class:`LocalBranches` or :class:`GitHubPulls`."""
+    retry_seconds: float = 300
+    """How often undelivered confirmed changes are tried again."""
 
     @property
     def state(self) -> Path:
@@ -102,4 +106,5 @@ def service_config(settings: Settings, listen_url: str, environ=os.environ) -> S
         secret=environ.get("KATALOG_SECRET") or _local_secret(state),
         mailer=mailer,
         proposals=proposals,
+        retry_seconds=float(environ.get("KATALOG_RETRY_SECONDS") or 300),
     )

@@ -110,7 +110,7 @@ class Guard:
 
 
 class Protected:
-    """ASGI middleware: refuses a post over ``MAX_BODY_BYTES``, or one that does not say its
+    """ASGI middleware: refuses a body over ``MAX_BODY_BYTES``, or one that does not say its
     length (browsers always do), before it is read; adds the security headers to every answer.
     The server holds a request to the length it declares."""
 
@@ -129,8 +129,9 @@ class Protected:
 
         headers = dict(scope.get("headers", []))
         declared = headers.get(b"content-length")
-        if scope["method"] not in ("GET", "HEAD") and (
-            declared is None or not declared.isdigit() or int(declared) > MAX_BODY_BYTES
+        unsaid = declared is None and b"transfer-encoding" in headers
+        if unsaid or (
+            declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES)
         ):
             return await self.too_large(scope, receive, with_headers)
         return await self.app(scope, receive, with_headers)

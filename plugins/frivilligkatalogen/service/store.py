@@ -33,7 +33,9 @@ create index if not exists hits_by_bucket on hits (bucket, at);
 create table if not exists reminders (record_id text not null, sent real not null);
 """
 
-WAITING, CONFIRMED, DELIVERED = "waiting", "confirmed", "delivered"
+WAITING, CONFIRMED, SENDING, DELIVERED = "waiting", "confirmed", "sending", "delivered"
+"""A change's life: waiting for its confirmation, confirmed, being sent (by one thread only),
+delivered. A failed send puts it back to confirmed, to be tried again."""
 
 
 @dataclass
@@ -104,20 +106,36 @@ class Store:
         values[4] = [tuple(pair) for pair in json.loads(values[4])]
         return Change(*values)
 
-    def take(self, change_id: str) -> bool:
-        """Mark a waiting change confirmed; False when it was not waiting (a link used twice)."""
+    def _move(self, change_id: str, before: str, after: str) -> bool:
         with self._connect() as db:
             cursor = db.execute(
                 "update changes set state = ? where id = ? and state = ?",
-                (CONFIRMED, change_id, WAITING),
+                (after, change_id, before),
             )
         return cursor.rowcount == 1
+
+    def recover(self) -> None:
+        """At the service's start: a send cut off by a stop is tried again."""
+        with self._connect() as db:
+            db.execute("update changes set state = ? where state = ?", (CONFIRMED, SENDING))
+
+    def take(self, change_id: str) -> bool:
+        """Mark a waiting change confirmed; False when it was not waiting (a link used twice)."""
+        return self._move(change_id, WAITING, CONFIRMED)
+
+    def claim(self, change_id: str) -> bool:
+        """Take a confirmed change to send it; False when another thread has it."""
+        return self._move(change_id, CONFIRMED, SENDING)
+
+    def give_back(self, change_id: str) -> None:
+        """A send failed: the change waits to be tried again."""
+        self._move(change_id, SENDING, CONFIRMED)
 
     def delivered(self, change_id: str, result: str) -> None:
         with self._connect() as db:
             db.execute(
-                "update changes set state = ?, result = ? where id = ?",
-                (DELIVERED, result, change_id),
+                "update changes set state = ?, result = ? where id = ? and state = ?",
+                (DELIVERED, result, change_id, SENDING),
             )
 
     def undelivered(self) -> list[Change]:
