@@ -59,7 +59,7 @@ class Service:
         self.root = root
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        full_env = dict(os.environ, KATALOG_SECRET=SECRET, NO_MKDOCS_2_WARNING="1")
+        full_env = dict(os.environ, KATALOG_SECRET=SECRET, KATALOG_FORMS_URL=self.url, NO_MKDOCS_2_WARNING="1")
         full_env.pop("SOURCE_DATE_EPOCH", None)
         full_env.update(env or {})
         self.log = open(root.parent / f"tjeneste-{self.port}.log", "w")

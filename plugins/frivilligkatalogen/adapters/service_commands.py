@@ -46,7 +46,7 @@ def run_remind(root: Path, days: int | None) -> int:
         for problem in catalog.problems:
             print(problem)
         return 1
-    config = service_config(settings, "http://127.0.0.1:8001")
+    config = service_config(settings, "http://127.0.0.1:8001")  # the default of serve-forms
     sent, skipped = remind(catalog, config)
     for name, address in sent:
         print(t("cli.reminded", name=name, address=address))

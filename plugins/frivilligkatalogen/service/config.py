@@ -3,7 +3,8 @@ service's from the environment (secrets never go into the repository).
 
 ==========================  =================================================================
 ``KATALOG_FORMS_URL``       The service's public address, used in the links of its e-mails.
-                            Default: the address it listens on.
+                            Default: ``form_service_url`` in ``mkdocs.yml``, else the address
+                            it listens on.
 ``KATALOG_SECRET``          The key that signs links and forms. Default (local use): a random
                             key kept in ``DIR/.katalog/hemmelig``.
 ``KATALOG_SMTP_URL``        The mail relay, e.g. ``smtp://relay.kommune.no:25``,
@@ -102,7 +103,7 @@ def service_config(settings: Settings, listen_url: str, environ=os.environ) -> S
     )
     return ServiceConfig(
         settings=settings,
-        public_url=environ.get("KATALOG_FORMS_URL") or listen_url,
+        public_url=environ.get("KATALOG_FORMS_URL") or settings.form_service_url or listen_url,
         secret=environ.get("KATALOG_SECRET") or _local_secret(state),
         mailer=mailer,
         proposals=proposals,
