@@ -143,15 +143,15 @@ def test_report_form_makes_no_file(tmp_path):
 @pytest.mark.parametrize(
     "change, says",
     [
-        ({"email": "post(at)springer.no"}, "Svaret «E-post»: «post(at)springer.no» er ikke en gyldig e-postadresse."),
-        ({"phone": "1234"}, "Svaret «Telefon»: «1234» er ikke et norsk telefonnummer"),
-        ({"activity_start": "18.00"}, "Svaret «Starter klokken»: «18.00» er ikke et klokkeslett på formen TT:MM"),
-        ({"age_min": "åtte"}, "Svaret «Alder fra»: «åtte» er ikke et heltall."),
+        ({"email": "post(at)springer.no"}, "Svaret «Kontaktinformasjon: Lagets e-post»: «post(at)springer.no» er ikke en gyldig e-postadresse."),
+        ({"phone": "1234"}, "Svaret «Kontaktinformasjon: Lagets telefon»: «1234» er ikke et norsk telefonnummer"),
+        ({"activity_start": "18.00"}, "Svaret «Faste tider: Starter klokken»: «18.00» er ikke et klokkeslett på formen TT:MM"),
+        ({"age_min": "åtte"}, "Svaret «Hvem laget er for: Alder fra»: «åtte» er ikke et heltall."),
         ({"area": "Månen"}, "Svaret «Område i kommunen»: «Månen» er ikke et av områdene"),
         ({"consent": ""}, "Kontaktpersonens navn publiseres bare med samtykke"),
-        ({"categories": "Idrett, Sjakk"}, "Svaret «Kategori»: «Sjakk» er ikke et av valgene."),
+        ({"categories": "Idrett, Sjakk"}, "Svaret «Kategorier i Frivillighetsregisteret»: «Sjakk» er ikke et av valgene."),
         ({"org_number": "971497018"}, "Svaret «Organisasjonsnummer»: «971497018» har feil kontrollsiffer"),
-        ({"activity_from": "3. september"}, "Svaret «Første dag»: «3. september» er ikke en dato"),
+        ({"activity_from": "3. september"}, "Svaret «Faste tider: Første dag»: «3. september» er ikke en dato"),
         ({"name": "X"}, "Svaret «Navnet på laget»: Teksten er for kort"),
     ],
 )
@@ -169,7 +169,7 @@ def test_a_rule_about_several_questions_names_them(tmp_path):
     _, out, said, _ = submit(tmp_path, "nytt-lokale", answers)
     comment = (out / "kommentar.md").read_text(encoding="utf-8")
     assert said == "comment"
-    assert "Svaret «Nettside for booking / E-post for booking / Pris for frivillige»: Booking trenger minst ett av feltene" in comment
+    assert "Svaret «Booking og leie: Nettside for booking / Booking og leie: E-post for booking / Booking og leie: Gratis for frivillige lag»: Booking trenger minst ett av feltene" in comment
 
 
 def test_unknown_id_in_change_form(tmp_path):

@@ -9,12 +9,14 @@ validation as every other file before anything is proposed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from frivilligkatalogen.base.i18n import t, table
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.model.categories import CATEGORY_CODES, category_name
-from frivilligkatalogen.model.venue import ACCESSIBILITY, FACILITIES, VENUE_TYPES
+from frivilligkatalogen.model.field_texts import path_text
+from frivilligkatalogen.model.organization import Organization
+from frivilligkatalogen.model.venue import ACCESSIBILITY, FACILITIES, VENUE_TYPES, Venue
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,20 @@ class FormField:
     multiple: bool = False
     convert: str = "text"
     """text, int, list, categories, days, bool, id."""
+    record: type | None = None
+    """The record the form makes; a question that fills a field takes that field's label and
+    help (:mod:`~frivilligkatalogen.model.field_texts`), the same words as the web form's."""
 
     @property
     def label(self) -> str:
+        if self.record is not None and self.target and self.target != "id":
+            return path_text(self.record, self.target, "label")
         return t(f"forms.fields.{self.id}.label")
 
     @property
     def description(self) -> str:
+        if self.record is not None and self.target and self.target != "id":
+            return path_text(self.record, self.target, "help")
         return t(f"forms.fields.{self.id}.help")
 
 
@@ -160,12 +169,17 @@ def report_fields() -> tuple:
 
 def forms() -> list[Form]:
     """Every form, in the order GitHub shows them."""
+    new, change = organization_fields(False), organization_fields(True)
     return [
-        Form("ny-organisasjon", "organization", False, organization_fields(False)),
-        Form("endre-oppforing", "organization", True, organization_fields(True)),
-        Form("nytt-lokale", "venue", False, venue_fields()),
+        Form("ny-organisasjon", "organization", False, _of(Organization, new)),
+        Form("endre-oppforing", "organization", True, _of(Organization, change)),
+        Form("nytt-lokale", "venue", False, _of(Venue, venue_fields())),
         Form("meld-fra", None, False, report_fields()),
     ]
+
+
+def _of(record: type, fields: tuple) -> tuple:
+    return tuple(replace(item, record=record) for item in fields)
 
 
 def form_by_label(labels: list[str]) -> Form | None:

@@ -116,7 +116,8 @@ def form_questions(entry: Entry, problems: list[Problem] = ()) -> tuple[list[Que
         question = by_name.get(name)
         if question is not None and not question.error:
             question.error = problem.message
-        placed.append((question.id if question else None, problem.message))
+        said = t("service.problem_line", label=question.label, message=problem.message)
+        placed.append((question.id, said) if question else (None, problem.message))
     return found, placed
 
 

@@ -71,15 +71,15 @@ def report_questions(page: str, answers: ImmutableMultiDict | None = None) -> li
         Question(
             "side",
             "text",
-            t("service.report.page"),
-            t("service.report.page_help"),
+            t("forms.fields.page.label"),
+            t("forms.fields.page.help"),
             answers.get("side", page)[:300],
         ),
         Question(
             "melding",
             "textarea",
-            t("service.report.problem"),
-            t("service.report.problem_help"),
+            t("forms.fields.problem.label"),
+            t("forms.fields.problem.help"),
             problem[:5000],
             required=True,
             error=""

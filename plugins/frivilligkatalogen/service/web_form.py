@@ -29,6 +29,7 @@ from frivilligkatalogen.load.kinds import (
 from frivilligkatalogen.load.records import record_fields
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.model.categories import CATEGORY_CODES, category_name
+from frivilligkatalogen.model.field_texts import field_text
 from frivilligkatalogen.model.values import Email, Phone, PostalCode, Url
 from frivilligkatalogen.model.vocabulary import Category
 
@@ -83,8 +84,8 @@ def questions(cls: type, data: dict | None, path: str = "") -> list[Question]:
             continue
         kind = spec_field.metadata["kind"]
         name = f"{path}.{key}" if path else key
-        text = t(f"contract.{cls.__name__}.{key}.label")
-        help_text = t(f"contract.{cls.__name__}.{key}.help")
+        text = field_text(cls, key, "label")
+        help_text = field_text(cls, key, "help")
         out.append(
             _question(kind, name, text, help_text, data.get(key), spec_field.metadata["required"])
         )
