@@ -82,4 +82,4 @@ def example_site(tmp_path_factory) -> Path:
     return out
 
 
-pytest_plugins = ["browser"]
+pytest_plugins = ["browser", "form_service"]

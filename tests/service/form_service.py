@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
+import pytest
 
 from conftest import REPO
 
@@ -187,3 +188,11 @@ def new_item_index(pairs, list_name: str) -> int:
     """The index of a list's empty "add another" group in the form."""
     found = [int(m.group(1)) for name, _ in pairs for m in [re.match(rf"{re.escape(list_name)}\.(\d+)\.", name)] if m]
     return max(found)
+
+
+@pytest.fixture()
+def service(tmp_path):
+    """The form service running on a copy of the example catalogue, for one test."""
+    running = Service(catalogue_repo(tmp_path / "katalog"))
+    yield running
+    running.stop()

@@ -3,19 +3,11 @@ and every answer is a Norwegian page (or 429), never a traceback."""
 
 from __future__ import annotations
 
-import pytest
 import yaml
 
-from form_service import Service, answered, branches, catalogue_repo, git, link_in, read_mail
+from form_service import answered, branches, git, link_in, read_mail
 
 ORG = "lindvik-il"
-
-
-@pytest.fixture()
-def service(tmp_path):
-    running = Service(catalogue_repo(tmp_path / "katalog"))
-    yield running
-    running.stop()
 
 
 def test_script_tags_and_yaml_syntax_stay_text(service):

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 import time
 
-import pytest
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from form_service import (
-    PATIENCE_S,
     SECRET,
     Service,
     answered,
@@ -28,13 +25,6 @@ from form_service import (
 )
 
 ORG = "lindvik-il"
-
-
-@pytest.fixture()
-def service(tmp_path):
-    running = Service(catalogue_repo(tmp_path / "katalog"))
-    yield running
-    running.stop()
 
 
 def entry_address(root, org=ORG) -> str:
