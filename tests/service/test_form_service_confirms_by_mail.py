@@ -37,7 +37,7 @@ def entry_address(root, org=ORG) -> str:
 def check_branch(repo, branch, tmp_path) -> subprocess.CompletedProcess:
     """``katalog check`` on the branch's files, in a worktree of their own."""
     tree = tmp_path / "gren"
-    git(repo, "worktree", "add", "-q", str(tree), branch)
+    git(repo, "worktree", "add", "-q", "--detach", str(tree), branch)
     return subprocess.run([sys.executable, "-m", "frivilligkatalogen.adapters.cli", "check", str(tree)], capture_output=True, text=True)
 
 
@@ -73,6 +73,8 @@ def test_a_change_is_mailed_to_the_entrys_own_address_and_confirmed_into_a_branc
     assert git(repo, "branch", "--show-current").strip() == "main"
     checked = check_branch(repo, f"skjema/{ORG}-1", tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    not_alone = only_verified(repo, f"skjema/{ORG}-1", tmp_path)
+    assert not_alone.returncode == 1 and "mer enn å flytte datoen i verified" in not_alone.stdout
 
 
 def test_the_same_path_with_a_real_smtp_server(tmp_path):
@@ -140,12 +142,20 @@ def test_used_expired_and_forged_links_get_a_norwegian_page_and_change_nothing(s
         assert 'lang="nb"' in page.text and "Traceback" not in page.text
 
 
-def test_everything_still_right_changes_only_verified(service):
+def test_everything_still_right_changes_only_verified(service, tmp_path):
     page, pairs = service.form(f"/alt-stemmer/{ORG}")
     assert service.post(f"/alt-stemmer/{ORG}", pairs).status_code == 200
     assert service.confirm(link_in(read_mail(service.outbox[0]))).status_code == 200
     lines = changed_lines(service.root, f"skjema/{ORG}-1")
     assert [line[:10] for line in lines] == ["-verified:", "+verified:"]
+    merge_alone = only_verified(service.root, f"skjema/{ORG}-1", tmp_path)
+    assert merge_alone.returncode == 0, merge_alone.stdout  # a workflow may merge it by itself
+
+
+def only_verified(repo, branch, tmp_path) -> subprocess.CompletedProcess:
+    tree = tmp_path / branch.replace("/", "-")
+    git(repo, "worktree", "add", "-q", "--detach", str(tree), branch)
+    return subprocess.run([sys.executable, "-m", "frivilligkatalogen.adapters.cli", "only-verified", str(tree), "--base", "main"], capture_output=True, text=True)
 
 
 def test_a_new_association_registers_and_its_file_passes_the_check(service, tmp_path):

@@ -5,6 +5,7 @@ records the REST calls it gets."""
 from __future__ import annotations
 
 import base64
+import re
 import json
 import os
 import subprocess
@@ -161,3 +162,19 @@ def test_reminders_go_once_and_their_still_right_link_confirms(tmp_path):
         assert service.confirm(link_in(mail)).status_code == 410
     finally:
         service.stop()
+
+
+def test_the_freshness_report_shows_who_was_reminded_and_who_answered(tmp_path):
+    root = catalogue_repo(tmp_path / "katalog")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1830297600", KATALOG_SECRET=SECRET)  # 2028-01-01
+    cli = [sys.executable, "-m", "frivilligkatalogen.adapters.cli"]
+    assert subprocess.run([*cli, "remind", str(root)], capture_output=True, text=True, env=env).returncode == 0
+    path = root / f"data/organizations/{ORG}.yaml"  # Lindvik IL answered: its pull request was merged
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^verified: .*$", "verified: 2028-01-01", text), encoding="utf-8")
+    report = subprocess.run([*cli, "stale", str(root), "--markdown"], capture_output=True, text=True, env=env)
+    assert report.returncode == 0, report.stderr
+    stale_line = next(line for line in report.stdout.splitlines() if "Lindvik skolekorps" in line)
+    assert "påminnelse sendt" in stale_line
+    answered = report.stdout.split("Svarte etter påminnelse:")[1]
+    assert "Lindvik IL bekreftet 2028-01-01" in answered and "Lindvik skolekorps" not in answered

@@ -21,7 +21,8 @@ import os
 import sys
 from pathlib import Path
 
-from frivilligkatalogen.adapters.progress import ProgressLine
+from frivilligkatalogen.adapters.coordinator_commands import run_only_verified, run_stale
+from frivilligkatalogen.adapters.progress import ProgressLine, print_problems
 from frivilligkatalogen.adapters.service_commands import run_remind, run_serve_forms
 from frivilligkatalogen.base.errors import KatalogError, printable
 from frivilligkatalogen.base.i18n import t
@@ -128,6 +129,10 @@ COMMANDS = {
         ("--port", {"type": int, "default": 8001}),
         ("--proxy", {"default": None, "metavar": "IP"}),
     ],
+    "only-verified": [
+        ("root", {"nargs": "?", "default": "."}),
+        ("--base", {"default": "origin/main"}),
+    ],
     "remind": [("root", {"nargs": "?", "default": "."}), ("--days", {"type": int})],
 }
 """Each command's arguments; their help texts are ``cli.about.<command>`` and
@@ -172,6 +177,8 @@ def _main(argv: list[str] | None) -> int:
         return run_serve_forms(root, args.host, args.port, args.proxy)
     if args.command == "remind":
         return run_remind(root, args.days)
+    if args.command == "only-verified":
+        return run_only_verified(root, args.base)
     if args.command == "import":
         return run_import(root, args.file, args.kommune, args.kategorier)
     if args.command == "new":
@@ -182,13 +189,6 @@ def _main(argv: list[str] | None) -> int:
 def _load(root: Path) -> Catalog:
     settings = read_site_settings(root)
     return load_catalog(settings, progress=ProgressLine(t("cli.reading")))
-
-
-def print_problems(catalog: Catalog, stream=sys.stdout) -> None:
-    """Every problem on a line of its own; GitHub annotations inside GitHub Actions."""
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for problem in catalog.problems:
-        print(problem.github_annotation() if annotate else str(problem), file=stream)
 
 
 def run_check(root: Path, registers: str | None = None) -> int:
@@ -352,34 +352,6 @@ def run_from_issue(root: Path, event_path: str | None, out: Path) -> int:
         return 2
     write_outputs(outcome, out, os.environ.get("GITHUB_OUTPUT"))
     print(outcome.result + (f": {outcome.path}" if outcome.path else ""))
-    return 0
-
-
-def run_stale(root: Path, days: int | None, markdown: bool) -> int:
-    from frivilligkatalogen.views.freshness import stale_entries, stale_markdown
-
-    settings = read_site_settings(root)
-    if days is not None:
-        settings.stale_after_days = days
-    catalog = load_catalog(settings, progress=ProgressLine(t("cli.reading")))
-    if catalog.problems:
-        print_problems(catalog)
-        return 1
-    entries = stale_entries(catalog)
-    if markdown:
-        print(stale_markdown(catalog, entries))
-    else:
-        for entry in entries:
-            print(
-                f"{entry.path}: "
-                + t(
-                    "stale.line",
-                    name=entry.name,
-                    date=entry.verified.isoformat(),
-                    days=entry.age_days,
-                )
-            )
-        print(t("stale.count", count=len(entries), days=settings.stale_after_days), file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""A progress line for long work, written to a terminal only.
+"""What a long command writes for a person: a progress line (to a terminal only), and the
+catalogue's problems, one a line.
 
 On a terminal it redraws one line (``Leser datafiler: 1200/20000``); in CI logs,
 where nobody watches a line redraw, it prints nothing until the end.
@@ -6,6 +7,7 @@ where nobody watches a line redraw, it prints nothing until the end.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -30,3 +32,11 @@ class ProgressLine:
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
+
+
+def print_problems(catalog, stream=None) -> None:
+    """Every problem of a catalogue on a line of its own; GitHub annotations inside GitHub
+    Actions (each then shows on its line of the pull request)."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in catalog.problems:
+        print(problem.github_annotation() if annotate else str(problem), file=stream or sys.stdout)

@@ -14,11 +14,14 @@ All versions of all files come from two git commands (``git log`` and one
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from frivilligkatalogen.base.errors import printable
+from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.load.records import Reading, parse_record
 from frivilligkatalogen.load.yaml_source import parse_text
 
@@ -159,3 +162,30 @@ def _git(root: Path, *args: str) -> str:
     return subprocess.run(
         ["git", *args], cwd=root, capture_output=True, check=True, text=True
     ).stdout
+
+
+_CONFIRMATION_LINE = re.compile(r"^[+-]verified: \d{4}-\d{2}-\d{2}$")
+
+
+def beyond_confirmation(root: Path, data_dir: str, base: str) -> list[str]:
+    """What the commits since ``base`` change besides one ``verified`` date per entry file; an
+    empty list for an "Alt stemmer" change, which a workflow may then merge by itself."""
+    found = []
+    names = _git(root, "diff", "--name-status", "--no-renames", f"{base}...HEAD").splitlines()
+    for line in names:
+        status, _, path = line.partition("\t")
+        folder = path.rpartition("/")[0]
+        if status != "M" or folder not in (f"{data_dir}/organizations", f"{data_dir}/venues"):
+            found.append(t("catalog.beyond_confirmation_file", path=printable(path)))
+    diff = _git(root, "diff", "--unified=0", "--no-color", f"{base}...HEAD", "--", data_dir)
+    per_file: dict[str, list[str]] = {}
+    current = ""
+    for line in diff.splitlines():
+        if line.startswith("+++ ") or line.startswith("--- "):
+            current = line[6:] if line.startswith("+++ b/") else current
+        elif line[:1] in "+-":
+            per_file.setdefault(current, []).append(line)
+    for path, lines in per_file.items():
+        if len(lines) != 2 or not all(_CONFIRMATION_LINE.match(line) for line in lines):
+            found.append(t("catalog.beyond_confirmation_lines", path=printable(path)))
+    return found

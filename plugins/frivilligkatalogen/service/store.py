@@ -171,6 +171,8 @@ class Store:
         with self._connect() as db:
             db.execute("insert into reminders values (?, ?)", (record_id, time.time()))
 
-    def reminders(self) -> list[tuple[str, float]]:
+    def last_reminders(self) -> dict[str, float]:
+        """Each reminded association's last reminder (a time stamp)."""
         with self._connect() as db:
-            return list(db.execute("select record_id, sent from reminders order by sent"))
+            rows = db.execute("select record_id, max(sent) from reminders group by record_id")
+            return dict(rows)

@@ -59,8 +59,12 @@ def stale_entries(catalog: Catalog) -> list[StaleEntry]:
     return sorted(found, key=lambda entry: (entry.verified, entry.path))
 
 
-def stale_markdown(catalog: Catalog, entries: list[StaleEntry]) -> str:
-    """The body of the monthly report issue."""
+def stale_markdown(
+    catalog: Catalog, entries: list[StaleEntry], reminded: dict[str, date] | None = None
+) -> str:
+    """The body of the monthly report issue; ``reminded`` (association id → the day of its last
+    reminder e-mail, from ``katalog remind``) adds who was asked, and who has answered since."""
+    reminded = reminded or {}
     settings = catalog.settings
     lines = [
         t("stale.report_intro", days=settings.stale_after_days, date=settings.today.isoformat()),
@@ -77,6 +81,19 @@ def stale_markdown(catalog: Catalog, entries: list[StaleEntry]) -> str:
         line = f"- [ ] [{name}]({page}): {when.strip(': ')}"
         if edit:
             line += f" ([{t('stale.edit')}]({edit}))"
+        if entry.kind == "organization" and entry.id in reminded:
+            line += " – " + t("stale.reminded", date=reminded[entry.id].isoformat())
         lines.append(line)
+    answered = [
+        org
+        for org_id, day in sorted(reminded.items())
+        if (org := catalog.organizations.get(org_id)) is not None and org.verified >= day
+    ]
+    if answered:
+        lines += ["", t("stale.answered_heading"), ""]
+        lines += [
+            "- " + t("stale.answered", name=org.name, date=org.verified.isoformat())
+            for org in answered
+        ]
     lines += ["", t("stale.report_howto")]
     return "\n".join(lines)
