@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser import SiteServer
 from conftest import mkdocs_build
-from form_service import Service, branches, catalogue_repo, changed_lines, free_port, link_in, read_mail
+from form_service import Service, branches, catalogue_repo, changed_lines, free_port, git, link_in, read_mail
 
 ORG = "lindvik-il"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -63,6 +63,35 @@ def test_a_volunteer_changes_the_entry_from_its_page_on_a_phone(browser, site_an
     assert '+  phone: "22 33 44 55"' in added and '+  - title: "Kakebaking til basaren"' in added
     hosts = {"127.0.0.1"}
     assert all(url.split("/")[2].split(":")[0] in hosts for url in requests), requests
+    assert "uten robotsjekken" in git(service.root, "log", "-1", "--format=%B", branch)  # no JavaScript
+    context.close()
+
+
+def test_a_new_association_registers_with_the_robot_check_solved_in_the_browser(browser, site_and_service):
+    site, service = site_and_service
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site.url + "organisasjoner/")
+    page.get_by_role("link", name="Registrer laget ditt").click()
+    page.wait_for_url(f"{service.url}/registrer")
+    page.locator("[name='name']").fill("Lindvik brettspillklubb")
+    page.get_by_label("Idrett").check()
+    page.locator("[name='summary']").fill("Vi spiller brettspill hver torsdag.")
+    page.locator("[name='contact.email']").fill("post@lindvik-brettspill.no")
+    page.wait_for_function("() => document.querySelector('input[name=altcha]')?.value")  # solved
+    before = len(service.outbox)
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_selector("h1:has-text('Sjekk e-posten')")
+    mail = read_mail(service.outbox[before])
+    assert mail["To"].addresses[0].addr_spec == "post@lindvik-brettspill.no"
+    page.goto(link_in(mail))
+    page.get_by_role("button", name="Bekreft").click()
+    page.wait_for_selector("h1:has-text('Takk')")
+    branch = next(name for name in branches(service.root) if name.startswith("skjema/lindvik-brettspillklubb"))
+    assert "uten robotsjekken" not in git(service.root, "log", "-1", "--format=%B", branch)
+    assert all(url.startswith((site.url, service.url)) for url in requests), requests
     context.close()
 
 

@@ -65,7 +65,7 @@ class FormService:
         self.settings = config.settings
         self.store = Store(config.state / "skjema.sqlite")
         self.store.recover()
-        self.guard = Guard(self.store, config.signer)
+        self.guard = Guard(self.store, config.signer, config.secret)
         self.env = Environment(
             loader=FileSystemLoader(HERE / "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -78,11 +78,13 @@ class FormService:
             stylesheets=pages.STYLESHEETS,
             remove=REMOVE,
             shown_groups=SHOWN_GROUPS,
+            robot_words=pages.robot_words(),
         )
 
     # Pages -----------------------------------------------------------------------------
 
     def page(self, template: str, status: int = 200, **context) -> HTMLResponse:
+        context.setdefault("robot_check", template == "form.html")
         return HTMLResponse(self.env.get_template(template).render(**context), status)
 
     def say(self, key: str, status: int = 200, **values) -> HTMLResponse:
@@ -257,6 +259,9 @@ class FormService:
     async def health(self, request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
+    async def robot_challenge(self, request: Request) -> Response:
+        return JSONResponse(self.guard.robot_challenge())
+
     async def index(self, request: Request) -> Response:
         return self.say("index", 200)
 
@@ -340,6 +345,7 @@ def create_app(config: ServiceConfig) -> Starlette:
     routes = [
         Route("/", service.index),
         Route("/helse", service.health),
+        Route("/altcha", service.robot_challenge),
         Route("/endre/{id}", service.edit, methods=both),
         Route("/endre-lokale/{id}", service.edit, methods=both),
         Route("/alt-stemmer/{id}", service.still_right, methods=both),

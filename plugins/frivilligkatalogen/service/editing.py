@@ -30,6 +30,10 @@ RECORDS = dict(KINDS)
 
 CHANGE, CONFIRM_ONLY, NEW = "change", "confirm-only", "new"
 
+UNCHECKED = "_uten_robotsjekk"
+"""Added to the answers of a form sent without the robot check's answer (no JavaScript):
+allowed, and marked for the coordinator to look at more closely."""
+
 
 @dataclass
 class Entry:
@@ -143,6 +147,7 @@ def proposal(settings: Settings, change: Change, confirmed: bool, today: date) -
     relative = path.relative_to(root).as_posix()
     label = t("service.label_confirmed") if confirmed else t("service.label_unconfirmed")
     name = answers.get("name") or change.record_id
+    unchecked = bool(answers.get(UNCHECKED))
     return Proposal(
         path=relative,
         change=lambda current: new_text(change.kind, change.folder, current, answers, today),
@@ -151,8 +156,11 @@ def proposal(settings: Settings, change: Change, confirmed: bool, today: date) -
         body=t(
             "service.pr_body_confirmed" if confirmed else "service.pr_body_unconfirmed",
             day=today.isoformat(),
-        ),
-        labels=("skjema", label) + (("alt-stemmer",) if change.kind == CONFIRM_ONLY else ()),
+        )
+        + (("\n\n" + t("service.pr_body_unchecked")) if unchecked else ""),
+        labels=("skjema", label)
+        + (("alt-stemmer",) if change.kind == CONFIRM_ONLY else ())
+        + ((t("service.label_unchecked"),) if unchecked else ()),
     )
 
 

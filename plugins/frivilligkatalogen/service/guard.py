@@ -1,9 +1,13 @@
 """What stands between the internet and the form service: a cap on every request's size,
 security headers on every answer, signed forms that another site cannot post, rate limits per
-client and per entry, a honeypot field, and signed confirmation links that expire."""
+client and per entry, a honeypot field, ALTCHA's robot check (a proof of work the browser
+solves), and signed confirmation links that expire."""
 
 from __future__ import annotations
 
+import time
+
+import altcha
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from starlette.datastructures import ImmutableMultiDict
 from starlette.requests import Request
@@ -15,8 +19,17 @@ from frivilligkatalogen.service.config import (
     POSTS_PER_ENTRY_PER_HOUR,
     POSTS_PER_MINUTE,
 )
-from frivilligkatalogen.service.editing import CONFIRM_ONLY, CONFIRMATION
+from frivilligkatalogen.service.editing import CONFIRM_ONLY, CONFIRMATION, UNCHECKED
 from frivilligkatalogen.service.store import Change, Store
+
+ROBOT_CHECK = "altcha"
+"""The answer of ALTCHA's widget: a proof of work solved by the browser."""
+
+ROBOT_CHECK_COST = 5000
+"""PBKDF2 iterations of one try; a browser needs about 256 tries (the key must start 00)."""
+
+ROBOT_CHECK_MINUTES = 30
+"""How long a challenge may be solved and sent."""
 
 HONEYPOT = "nettsted2"
 """A field people never see; a program that fills in every field fills it in."""
@@ -26,7 +39,8 @@ TOKEN = "_token"
 SECURITY_HEADERS = [
     (
         b"content-security-policy",
-        b"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        b"default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+        b"worker-src 'self'; connect-src 'self'; form-action 'self'; "
         b"frame-ancestors 'none'; base-uri 'none'",
     ),
     (b"x-frame-options", b"DENY"),
@@ -40,9 +54,10 @@ Refusal = tuple[str, int]
 
 
 class Guard:
-    def __init__(self, store: Store, signer: URLSafeTimedSerializer):
+    def __init__(self, store: Store, signer: URLSafeTimedSerializer, secret: str):
         self.store = store
         self.signer = signer
+        self.secret = secret
 
     def form_token(self, path: str) -> str:
         """The signed token a form carries: for this address, for ``FORM_HOURS`` hours."""
@@ -76,12 +91,37 @@ class Guard:
             return None, ("too_many", 429)
         if str(form.get(HONEYPOT) or ""):
             return None, None
+        solved = str(form.get(ROBOT_CHECK) or "")
+        if solved and not self.robot_check_passed(solved):
+            return None, ("robot_check", 400)
         pairs = [
             (key, value)
             for key, value in form.multi_items()
-            if key not in (TOKEN, HONEYPOT) and isinstance(value, str)
+            if key not in (TOKEN, HONEYPOT, ROBOT_CHECK, UNCHECKED) and isinstance(value, str)
         ]
+        if not solved:
+            pairs.append((UNCHECKED, "1"))
         return ImmutableMultiDict(pairs), None
+
+    def robot_challenge(self) -> dict:
+        """A new ALTCHA challenge, signed with the service's secret."""
+        challenge = altcha.create_challenge(
+            "PBKDF2/SHA-256",
+            ROBOT_CHECK_COST,
+            expires_at=int(time.time()) + ROBOT_CHECK_MINUTES * 60,
+            hmac_secret=self.secret,
+            hmac_key_secret=self.secret + ":nøkkel",
+        )
+        return challenge.to_dict()
+
+    def robot_check_passed(self, payload: str) -> bool:
+        try:
+            found = altcha.verify_solution(
+                payload, self.secret, hmac_key_secret=self.secret + ":nøkkel"
+            )
+        except (ValueError, TypeError, KeyError):
+            return False
+        return bool(found.verified)
 
     def confirmation(self, link: str) -> tuple[Change | None, str | None]:
         """The change a confirmation link is for, or why it cannot be used."""

@@ -7,8 +7,9 @@ from pathlib import Path
 from starlette.datastructures import ImmutableMultiDict
 
 from frivilligkatalogen.base.errors import Problem
-from frivilligkatalogen.base.i18n import t, word_list
+from frivilligkatalogen.base.i18n import t, table, word_list
 from frivilligkatalogen.base.options import Settings
+from frivilligkatalogen.service.editing import UNCHECKED
 from frivilligkatalogen.service.web_form import Question
 
 STYLESHEETS = (
@@ -106,7 +107,14 @@ def report_text(answers: ImmutableMultiDict) -> tuple[str, str]:
         problem=answers.get("melding", "").strip()[:5000],
         reply=answers.get("svar", "").strip()[:200] or "–",
     )
+    if answers.get(UNCHECKED):
+        body += "\n" + t("service.pr_body_unchecked") + "\n"
     return title, body
+
+
+def robot_words() -> dict:
+    """The words of ALTCHA's widget, from the locale file (its own keys)."""
+    return table("service.robot.widget")
 
 
 def confirmation_mail(kind: str, name: str, link: str, days: int, settings: Settings) -> str:
