@@ -57,7 +57,7 @@ def test_the_test_environment_holds_exactly_the_locked_versions():
 
 
 def test_every_locked_package_has_hashes_and_the_site_lock_agrees_with_the_test_lock():
-    for name in ("site", "test"):
+    for name in ("site", "test", "forms"):
         text = (REPO / f"requirements/{name}.txt").read_text(encoding="utf-8")
         entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 6)[-1])
         for entry in entries:
@@ -66,6 +66,9 @@ def test_every_locked_package_has_hashes_and_the_site_lock_agrees_with_the_test_
     site = _pins((REPO / "requirements/site.txt").read_text(encoding="utf-8"))
     test = _pins((REPO / "requirements/test.txt").read_text(encoding="utf-8"))
     assert site and all(test.get(name) == version for name, version in site.items())
+    forms = _pins((REPO / "requirements/forms.txt").read_text(encoding="utf-8"))
+    assert {"starlette", "uvicorn", "itsdangerous", "altcha"} <= set(forms)
+    assert all(test.get(name) == version for name, version in forms.items())
 
 
 # --- YAML that libyaml answers in its own words ----------------------------------------------------
@@ -549,3 +552,18 @@ def test_an_option_that_would_become_a_wrong_link_or_day_is_refused_by_check_and
     built = mkdocs_build(tmp_path, tmp_path / "site")
     assert checked.returncode == 2 and built.returncode == 1
     assert says in checked.stderr and says in built.stderr and "Traceback" not in checked.stderr + built.stderr
+
+
+def test_the_site_install_needs_none_of_the_form_services_packages(tmp_path):
+    """CI checks and publishes with requirements/site.txt only: katalog check and the monthly
+    report must run without Starlette, itsdangerous, httpx, ALTCHA or uvicorn installed."""
+    blocked = ["starlette", "itsdangerous", "httpx", "altcha", "uvicorn", "multipart", "python_multipart"]
+    script = (
+        "import sys\n"
+        f"for name in {blocked!r}: sys.modules[name] = None\n"
+        "from frivilligkatalogen.adapters.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    for args in (["check", str(REPO)], ["stale", str(REPO), "--markdown"], ["--help"]):
+        result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True)
+        assert result.returncode == 0, (args, result.stderr[-2000:])

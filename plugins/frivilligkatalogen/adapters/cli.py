@@ -21,9 +21,12 @@ import os
 import sys
 from pathlib import Path
 
-from frivilligkatalogen.adapters.coordinator_commands import run_only_verified, run_stale
+from frivilligkatalogen.adapters.coordinator_commands import (
+    run_only_verified,
+    run_remind,
+    run_stale,
+)
 from frivilligkatalogen.adapters.progress import ProgressLine, print_problems
-from frivilligkatalogen.adapters.service_commands import run_remind, run_serve_forms
 from frivilligkatalogen.base.errors import KatalogError, printable
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import read_site_settings
@@ -174,6 +177,8 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         return run_check(root, args.registers)
     if args.command == "serve-forms":
+        from frivilligkatalogen.adapters.service_commands import run_serve_forms
+
         return run_serve_forms(root, args.host, args.port, args.proxy)
     if args.command == "remind":
         return run_remind(root, args.days)

@@ -1,14 +1,14 @@
 """The coordinator's commands: ``katalog stale`` (the entries nobody has confirmed for long, as
-lines or as the monthly report) and ``katalog only-verified`` (may an "Alt stemmer" pull request
-merge by itself?)."""
+lines or as the monthly report), ``katalog remind`` (e-mail them) and ``katalog only-verified``
+(may an "Alt stemmer" pull request merge by itself?)."""
 
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from frivilligkatalogen.adapters.progress import ProgressLine, print_problems
-from frivilligkatalogen.adapters.service_commands import reminders_sent
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import read_site_settings
 from frivilligkatalogen.catalog.history import beyond_confirmation
@@ -28,14 +28,24 @@ def run_only_verified(root: Path, base: str) -> int:
     return 1 if found else 0
 
 
-def run_stale(root: Path, days: int | None, markdown: bool) -> int:
+def _read(root: Path, days: int | None):
+    """The catalogue with the staleness limit of ``--days``; None (its problems printed) when it
+    has problems."""
     settings = read_site_settings(root)
     if days is not None:
         settings.stale_after_days = days
     catalog = load_catalog(settings, progress=ProgressLine(t("cli.reading")))
     if catalog.problems:
         print_problems(catalog)
+        return None
+    return catalog
+
+
+def run_stale(root: Path, days: int | None, markdown: bool) -> int:
+    catalog = _read(root, days)
+    if catalog is None:
         return 1
+    settings = catalog.settings
     entries = stale_entries(catalog)
     if markdown:
         print(stale_markdown(catalog, entries, reminders_sent(settings)))
@@ -52,3 +62,31 @@ def run_stale(root: Path, days: int | None, markdown: bool) -> int:
             )
         print(t("stale.count", count=len(entries), days=settings.stale_after_days), file=sys.stderr)
     return 0
+
+
+def run_remind(root: Path, days: int | None) -> int:
+    """E-mail every stale association (never twice within ``REMIND_AGAIN_DAYS``)."""
+    # The form service's packages (requirements/forms.txt) are needed here only: the site's
+    # install has none of them, and katalog check must run there.
+    from frivilligkatalogen.service.config import service_config
+    from frivilligkatalogen.service.reminders import remind
+
+    catalog = _read(root, days)
+    if catalog is None:
+        return 1
+    config = service_config(catalog.settings, "http://127.0.0.1:8001")  # serve-forms' default
+    sent, skipped = remind(catalog, config)
+    for name, address in sent:
+        print(t("cli.reminded", name=name, address=address))
+    print(t("cli.reminders_done", sent=len(sent), skipped=skipped), file=sys.stderr)
+    return 0
+
+
+def reminders_sent(settings) -> dict:
+    """The day of each association's last reminder, when this folder has sent any."""
+    from frivilligkatalogen.service.store import STATE_FOLDER, Store
+
+    path = settings.root / STATE_FOLDER / "skjema.sqlite"
+    if not path.exists():
+        return {}
+    return {key: date.fromtimestamp(sent) for key, sent in Store(path).last_reminders().items()}

@@ -33,8 +33,7 @@ from itsdangerous import URLSafeTimedSerializer
 from frivilligkatalogen.base.options import Settings
 from frivilligkatalogen.service.mail import Mailer
 from frivilligkatalogen.service.proposals import GitHubPulls, LocalBranches
-
-STATE_FOLDER = ".katalog"
+from frivilligkatalogen.service.store import STATE_FOLDER
 
 LINK_DAYS = 7
 """How long a confirmation link works."""

@@ -16,6 +16,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+STATE_FOLDER = ".katalog"
+"""The service's folder in the catalogue's: its SQLite file, its outbox, its local secret."""
+
 _SCHEMA = """
 create table if not exists changes (
     id text primary key,
