@@ -117,7 +117,8 @@ def test_a_confirmed_change_becomes_a_labelled_pull_request(github_and_service):
     assert pull[2]["head"] == f"skjema/{ORG}-1" and pull[2]["base"] == "main"
     assert pull[2]["title"] == "Endring fra skjema: Lindvik IL" and "bekreftet" in pull[2]["body"]
     (labels,) = github.made("POST", "/issues/7/labels")
-    assert labels[2] == {"labels": ["skjema", "bekreftet-av-laget"]}
+    assert labels[2] == {"labels": ["skjema", "bekreftet-av-laget", "uten-robotsjekk"]}  # sent without JavaScript
+    assert "uten robotsjekken" in pull[2]["body"]
     assert {call[3] for call in github.calls} == {f"Bearer {TOKEN}"}
 
 
