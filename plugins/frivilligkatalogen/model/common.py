@@ -8,7 +8,7 @@ from typing import ClassVar
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.load.kinds import Choice, Integer, ListOf, Text
 from frivilligkatalogen.load.records import spec
-from frivilligkatalogen.model.values import PostalCode
+from frivilligkatalogen.model.values import Email, Phone, PostalCode
 
 AUDIENCE_GROUPS = ("children", "youth", "adults", "seniors", "families", "everyone")
 FEE_PERIODS = ("year", "semester", "month", "time")
@@ -23,6 +23,15 @@ def at_least_one(keys: tuple[str, ...], message_key: str) -> tuple:
             report("", t(message_key))
 
     return ({"anyOf": [{"required": [key]} for key in keys]},), check
+
+
+@dataclass(kw_only=True)
+class Reachable:
+    """An e-mail address and a phone number, declared once for every record that has them (an
+    association's contact, a venue's booking)."""
+
+    email: str | None = spec(Email())
+    phone: str | None = spec(Phone())
 
 
 @dataclass(kw_only=True)

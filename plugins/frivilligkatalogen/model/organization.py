@@ -19,8 +19,14 @@ from frivilligkatalogen.load.kinds import (
 )
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.activity import Activity
-from frivilligkatalogen.model.common import FEE_PERIODS, Address, Audience, at_least_one
-from frivilligkatalogen.model.values import Email, EmailOrUrl, OrgNumber, Phone, Slug, Url
+from frivilligkatalogen.model.common import (
+    FEE_PERIODS,
+    Address,
+    Audience,
+    Reachable,
+    at_least_one,
+)
+from frivilligkatalogen.model.values import EmailOrUrl, OrgNumber, Slug, Url
 from frivilligkatalogen.model.vocabulary import Area, Category, ConfirmationDate, Language
 
 STATUSES = ("active", "inactive", "closed")
@@ -44,13 +50,11 @@ class Person:
 
 
 @dataclass(kw_only=True)
-class Contact:
+class Contact(Reachable):
     """How to reach the association; at least one way."""
 
     json_schema_rules, check = at_least_one(("email", "phone", "website"), "rule.contact_one")
 
-    email: str | None = spec(Email())
-    phone: str | None = spec(Phone())
     website: str | None = spec(Url())
     person: Person | None = spec(RecordOf(Person))
 

@@ -15,8 +15,8 @@ from frivilligkatalogen.load.kinds import (
     Text,
 )
 from frivilligkatalogen.load.records import spec
-from frivilligkatalogen.model.common import VenueAddress, at_least_one
-from frivilligkatalogen.model.values import Email, ImageSource, Phone, Url
+from frivilligkatalogen.model.common import Reachable, VenueAddress, at_least_one
+from frivilligkatalogen.model.values import ImageSource, Url
 from frivilligkatalogen.model.vocabulary import ConfirmationDate
 
 VENUE_TYPES = (
@@ -84,14 +84,12 @@ class Owner:
 
 
 @dataclass(kw_only=True)
-class Booking:
+class Booking(Reachable):
     """How to book the venue; at least one way."""
 
     json_schema_rules, check = at_least_one(("url", "email", "phone"), "rule.booking_one")
 
     url: str | None = spec(Url())
-    email: str | None = spec(Email())
-    phone: str | None = spec(Phone())
     price: str | None = spec(Text(1, 300))
     free_for_volunteers: bool | None = spec(Boolean())
     note: str | None = spec(Text(1, 500))
