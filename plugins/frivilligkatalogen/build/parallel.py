@@ -135,6 +135,16 @@ def write_part(part: str, site_dir: str) -> int:
     return write_files(iter_site_files(_shared["catalog"], part), Path(site_dir))
 
 
+def page_or_part(job: tuple) -> tuple[str, object]:
+    """Job: either :func:`fill_pages` (``("pages", start, site_dir, shells)``) or
+    :func:`write_part` (``("part", name, site_dir)``), so one list holds both and whichever
+    process is free takes the next; returns the kind and the job's result."""
+    kind, *arguments = job
+    if kind == "pages":
+        return kind, fill_pages(tuple(arguments))
+    return kind, write_part(*arguments)
+
+
 def fill_pages(job: tuple[int, str, dict]) -> list[tuple[str, str]]:
     """Job: fill in and write the shared pages ``start`` to ``start + PAGES_PER_JOB`` into their
     sections' ``shells``; returns the (address, body) of each page that goes into the search

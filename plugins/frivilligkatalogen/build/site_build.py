@@ -55,23 +55,30 @@ class SiteBuild:
         """Write the open data, embeds and RSS, and fill in every page given at the start, each
         section's pages into its prototype's ``shells``, in the workers and in this process at
         once; then the sitemap. Returns (pages, files) written."""
-        views = self.pool.submit(parallel.write_part, "views", str(self.site_dir))
-        jobs = [
-            (start, str(self.site_dir), shells) for start in parallel.page_jobs(len(self.pages))
-        ]
-        busy = [self.calendars, views]
+        site = str(self.site_dir)
+        # The open data, embeds and RSS come last in the list: whichever process is free then
+        # takes them, so neither waits long for the other at the end.
+        jobs = [("pages", start, site, shells) for start in parallel.page_jobs(len(self.pages))]
+        jobs.append(("part", "views", site))
+        files = [0]
+
+        def done(result: tuple[str, object]) -> None:
+            kind, value = result
+            if kind == "pages":
+                self._index(value)
+            else:
+                files[0] += value
+
         self._answer(
             "log.pages_failed",
             parallel.run_shared,
             self.pool,
-            parallel.fill_pages,
+            parallel.page_or_part,
             jobs,
-            self._index,
-            busy,
+            done,
+            [self.calendars],
         )
-        files = self._answer("log.pages_failed", views.result) + self._answer(
-            "log.files_failed", self.calendars.result
-        )
+        files = files[0] + self._answer("log.files_failed", self.calendars.result)
         finish_sitemap(self.site_dir, self.pages, prototypes, base_url)
         for section, page_id in prototypes.items():
             shutil.rmtree(self.site_dir / section / page_id, ignore_errors=True)
