@@ -3,6 +3,7 @@ and every answer is a Norwegian page (or 429), never a traceback."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from form_service import answered, branches, git, link_in, read_mail
@@ -37,11 +38,17 @@ def test_a_line_break_aimed_at_the_mail_headers_is_refused_and_nothing_is_sent(s
     assert service.outbox == [] and branches(service.root) == []
 
 
-def test_a_name_reaches_the_subject_line_without_becoming_a_header(service):
+def test_typed_text_never_reaches_the_associations_mail_and_a_new_name_stays_in_its_subject(service):
     _, pairs = service.form(f"/endre/{ORG}")
-    assert service.post(f"/endre/{ORG}", answered(pairs, name="Lindvik IL Bcc: angriper@example.com")).status_code == 200
-    mail = read_mail(service.outbox[0])
-    assert mail["Bcc"] is None and [a.addr_spec for a in mail["To"].addresses] == ["post@lindvik-il.no"]
+    assert service.post(f"/endre/{ORG}", answered(pairs, name="VIKTIG: logg inn på https://svindel.example")).status_code == 200
+    mail = read_mail(service.outbox[-1])
+    assert mail["Subject"] == "Bekreft endringen for Lindvik IL"  # the name in the data
+    assert "svindel" not in mail.get_content()
+    _, pairs = service.form("/registrer")
+    pairs = answered(pairs, name="Nytt lag Bcc: angriper@example.com", summary="Om laget.", contact__email="post@nytt-lag.no")
+    assert service.post("/registrer", pairs + [("categories", "1200")]).status_code == 200
+    mail = read_mail(service.outbox[-1])
+    assert mail["Bcc"] is None and [a.addr_spec for a in mail["To"].addresses] == ["post@nytt-lag.no"]
     assert "angriper" in mail["Subject"]
 
 
@@ -98,3 +105,30 @@ def test_every_answer_carries_the_security_headers(service):
     assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
     assert answer.headers["x-frame-options"] == "DENY" and answer.headers["referrer-policy"] == "no-referrer"
     assert "set-cookie" not in answer.headers
+
+
+@pytest.mark.parametrize("value", ["²", "+-5", "9" * 5000, "1e3"])
+def test_odd_numbers_get_a_message_beside_their_field(service, value):
+    _, pairs = service.form(f"/endre/{ORG}")
+    answer = service.post(f"/endre/{ORG}", answered(pairs, membership__fee=value))
+    assert answer.status_code == 400 and 'id="felt-membership-fee-feil"' in answer.text
+    assert service.outbox == []
+
+
+def test_a_key_the_form_does_not_know_is_listed_not_a_crash(service):
+    path = service.root / f"data/organizations/{ORG}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "faks: 12345678\n", encoding="utf-8")
+    _, pairs = service.form(f"/endre/{ORG}")
+    answer = service.post(f"/endre/{ORG}", answered(pairs, contact__phone="22 33 44 55"))
+    assert answer.status_code == 400 and "faks" in answer.text and "skjema-oppsummering" in answer.text
+
+
+def test_mistakes_do_not_use_up_the_limits_and_one_client_cannot_close_registration(service):
+    _, pairs = service.form(f"/endre/{ORG}")
+    for _ in range(7):  # more forms with a mistake than the 6 changes an entry may have an hour
+        assert service.post(f"/endre/{ORG}", answered(pairs, contact__phone="12")).status_code == 400
+        service.client.get("/helse")
+    assert service.post(f"/endre/{ORG}", answered(pairs, contact__phone="22 33 44 55")).status_code == 200
+    _, pairs = service.form("/registrer")
+    made = [service.post("/registrer", answered(pairs, name=f"Lag nummer {n}", summary="Om laget.", contact__email=f"post{n}@lag.no") + [("categories", "1200")]).status_code for n in range(2)]
+    assert made == [200, 200]

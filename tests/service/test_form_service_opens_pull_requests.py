@@ -137,9 +137,12 @@ def test_when_github_is_down_the_change_is_kept_and_sent_again(github_and_servic
 def test_a_report_becomes_an_issue(github_and_service):
     github, service = github_and_service
     _, pairs = service.form("/meld-fra")
-    assert service.post("/meld-fra", answered(pairs, side="Lindvik IL", melding="Feil telefonnummer.")).status_code == 200
+    typed = "Feil telefonnummer. @kommune-admin se [her](https://svindel.example) ```"
+    assert service.post("/meld-fra", answered(pairs, side="Lindvik IL", melding=typed)).status_code == 200
     (issue,) = github.made("POST", "/repos/kommune/katalog/issues")
-    assert issue[2]["labels"] == ["meld-fra"] and "Feil telefonnummer." in issue[2]["body"]
+    assert issue[2]["labels"] == ["meld-fra"]
+    body = issue[2]["body"]  # the typed text inside a fence longer than any it holds: no mention, no link
+    assert f"````text\n{typed}\n````" in body
     assert service.outbox == []
 
 
@@ -179,3 +182,18 @@ def test_the_freshness_report_shows_who_was_reminded_and_who_answered(tmp_path):
     assert "påminnelse sendt" in stale_line
     answered = report.stdout.split("Svarte etter påminnelse:")[1]
     assert "Lindvik IL bekreftet 2028-01-01" in answered and "Lindvik skolekorps" not in answered
+
+
+def test_reminders_pass_over_an_address_mail_refuses_and_never_link_to_this_machine(tmp_path):
+    root = catalogue_repo(tmp_path / "katalog")
+    path = root / f"data/organizations/{ORG}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("post@lindvik-il.no", "post..il@lindvik-il.no"), encoding="utf-8")
+    cli = [sys.executable, "-m", "frivilligkatalogen.adapters.cli", "remind", str(root)]
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1830297600", KATALOG_SECRET=SECRET, KATALOG_FORMS_URL="https://skjema.lindvik.kommune.no")
+    done = subprocess.run(cli, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    addresses = [read_mail(p)["To"].addresses[0].addr_spec for p in (root / ".katalog/utboks").glob("*.eml")]
+    assert addresses and "post..il@lindvik-il.no" not in addresses
+    local = dict(env, KATALOG_FORMS_URL="http://127.0.0.1:8001/", KATALOG_SMTP_URL="smtp://127.0.0.1:1")
+    refused = subprocess.run(cli, capture_output=True, text=True, env=local)
+    assert refused.returncode == 2 and "KATALOG_FORMS_URL" in refused.stderr

@@ -49,3 +49,12 @@ def test_a_forged_answer_is_refused_and_nothing_is_sent(service):
         refused = service.post(f"/endre/{ORG}", answered(pairs, contact__phone="22 33 44 55", altcha=answer))
         assert refused.status_code == 400 and "Robotsjekken stemte ikke" in refused.text
     assert service.outbox == []
+
+
+def test_a_solved_check_works_once(service):
+    _, pairs = service.form(f"/endre/{ORG}")
+    answer = solved(service)
+    assert service.post(f"/endre/{ORG}", answered(pairs, contact__phone="22 33 44 55", altcha=answer)).status_code == 200
+    again = service.post(f"/endre/{ORG}", answered(pairs, contact__phone="22 33 44 56", altcha=answer))
+    assert again.status_code == 400 and "Robotsjekken stemte ikke" in again.text
+    assert len(service.outbox) == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from frivilligkatalogen.adapters.progress import ProgressLine, print_problems
 from frivilligkatalogen.base.i18n import t
@@ -75,6 +76,11 @@ def run_remind(root: Path, days: int | None) -> int:
     if catalog is None:
         return 1
     config = service_config(catalog.settings, "http://127.0.0.1:8001")  # serve-forms' default
+    host = urlsplit(config.public_url).hostname or ""
+    if config.mailer.smtp_url and (host in ("localhost", "::1") or host.startswith("127.")):
+        message = t("cli.remind_local_links", url=config.public_url)
+        print(t("cli.error", message=message), file=sys.stderr)
+        return 2
     sent, skipped = remind(catalog, config)
     for name, address in sent:
         print(t("cli.reminded", name=name, address=address))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -45,15 +46,17 @@ from frivilligkatalogen.service.editing import (
     new_id,
     new_text,
     proposal,
+    proposed_text,
     read_entry,
 )
 from frivilligkatalogen.service.guard import Guard, Protected
 from frivilligkatalogen.service.mail import MailFailed, message, send
-from frivilligkatalogen.service.proposals import ProposalFailed
-from frivilligkatalogen.service.store import WAITING, Change, Store
+from frivilligkatalogen.service.proposals import ProposalConflict, ProposalFailed
+from frivilligkatalogen.service.store import CONFLICT, FAILED, WAITING, Change, Store
 from frivilligkatalogen.service.web_form import REMOVE
 
 HERE = Path(__file__).parent
+log = logging.getLogger("frivilligkatalogen.skjema")
 EDIT_PATHS = {"endre": "organizations", "endre-lokale": "venues"}
 
 
@@ -97,8 +100,10 @@ class FormService:
             back=self.settings.site_url or None,
         )
 
-    def form_page(self, request: Request, entry: Entry, kind: str, status=200, problems=()):
-        found, placed = form_questions(entry, problems)
+    def form_page(
+        self, request: Request, entry: Entry, kind: str, status=200, problems=(), removing=()
+    ):
+        found, placed = form_questions(entry, problems, set(removing))
         return self.page(
             "form.html",
             status,
@@ -121,16 +126,21 @@ class FormService:
             return self.say("unknown_entry", 404)
         if request.method == "GET":
             return self.form_page(request, entry, CHANGE)
-        answers, refused = await self.guard.answers(request, entry.record_id)
+        answers, refused = await self.guard.answers(request)
         if refused:
             return self._refused(refused)
         if answers is None:
             return self.say("sent_unchecked", 200)
         today = build_date()
         text = new_text(CHANGE, folder, entry.text, answers, today)
-        problems = check(self.settings, folder, entry.record_id, text)
+        problems = await asyncio.to_thread(check, self.settings, folder, entry.record_id, text)
         if problems:
-            return self.form_page(request, answered(entry, answers), CHANGE, 400, problems)
+            shown, removing = answered(entry, answers)
+            if removing:  # the mistakes placed in the form as shown, items to remove included
+                text_shown = new_text(CHANGE, folder, shown.text, ImmutableMultiDict(), today)
+                where = (check, self.settings, folder, entry.record_id, text_shown)
+                problems = await asyncio.to_thread(*where) or problems
+            return self.form_page(request, shown, CHANGE, 400, problems, removing)
         if text == new_text(CONFIRM_ONLY, folder, entry.text, answers, today):
             return self.say("nothing_changed", 200, link=f"/alt-stemmer/{entry.record_id}")
         return await self._ask_confirmation(CHANGE, entry, answers, entry.email)
@@ -149,7 +159,7 @@ class FormService:
                 token=self.guard.form_token(request.url.path),
                 button=t("service.still_right_button"),
             )
-        answers, refused = await self.guard.answers(request, entry.record_id)
+        answers, refused = await self.guard.answers(request)
         if refused:
             return self._refused(refused)
         if answers is None:
@@ -162,14 +172,14 @@ class FormService:
         entry = Entry("organizations", "", None)
         if request.method == "GET":
             return self.form_page(request, entry, NEW)
-        answers, refused = await self.guard.answers(request, "ny")
+        answers, refused = await self.guard.answers(request)
         if refused:
             return self._refused(refused)
         if answers is None:
             return self.say("sent_unchecked", 200)
         record_id = new_id(self.settings, "organizations", answers)
         text = new_text(NEW, "organizations", None, answers, build_date())
-        problems = check(self.settings, "organizations", record_id, text)
+        problems = await asyncio.to_thread(check, self.settings, "organizations", record_id, text)
         address = answers.get("contact.email", "").strip()
         new_entry = Entry("organizations", record_id, text)
         if not problems and new_entry.email is None:
@@ -191,7 +201,7 @@ class FormService:
                 button=t("service.send_button"),
                 before_button=[],
             )
-        answers, refused = await self.guard.answers(request, "meld-fra")
+        answers, refused = await self.guard.answers(request)
         if refused:
             return self._refused(refused)
         if answers is None:
@@ -232,13 +242,12 @@ class FormService:
         if request.method == "GET":
             entry = read_entry(self.settings, change.folder, change.record_id)
             before = entry.text if entry else None
-            after = new_text(
-                change.kind,
-                change.folder,
-                before,
-                ImmutableMultiDict(change.answers),
-                build_date(),
-            )
+            try:
+                after = proposed_text(change, before, build_date())
+            except ProposalConflict as conflict:
+                return self.say("conflict", 409, reason=str(conflict))
+            except ProposalFailed:
+                return self.say("unreadable", 503)
             return self.page(
                 "confirm.html",
                 title=t("service.pages.confirm.title"),
@@ -253,8 +262,7 @@ class FormService:
             return self._refused(refused)
         if not self.store.take(change.id):
             return self.say("used_link", 410)
-        delivered = await asyncio.to_thread(self.deliver, change, True)
-        return self.say("confirmed" if delivered else "kept", 200)
+        return self.after_delivery(await asyncio.to_thread(self.deliver, change, True))
 
     async def health(self, request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -274,46 +282,76 @@ class FormService:
     # Steps -----------------------------------------------------------------------------
 
     async def _ask_confirmation(self, kind: str, entry: Entry, answers, address: str | None):
+        # Counted only when a change is kept or a mail would go: mistakes cost nothing, and nobody
+        # can shut an entry, or the registrations, for everyone by sending wrong forms.
+        if self.guard.too_many(f"oppforing:{entry.folder}/{entry.record_id}", f"adresse:{address}"):
+            return self.say("too_many", 429)
         change = self.store.add(
-            kind, entry.folder, entry.record_id, answers.multi_items(), address or ""
+            kind,
+            entry.folder,
+            entry.record_id,
+            answers.multi_items(),
+            address or "",
+            base=entry.text if kind == CHANGE else None,
         )
         if not address:  # no address in the data: the coordinator decides, marked unconfirmed
             self.store.take(change.id)
-            delivered = await asyncio.to_thread(self.deliver, change, False)
-            return self.say("sent_unconfirmed" if delivered else "kept", 200)
+            outcome = await asyncio.to_thread(self.deliver, change, False)
+            if outcome[0] == "confirmed":
+                return self.say("sent_unconfirmed", 200)
+            return self.after_delivery(outcome)
         link = confirmation_link(self.config, change.id)
-        name = answers.get("name") or entry.name
-        mail = message(
-            self.config.mailer,
-            address,
-            t("service.mail_subject", name=name),
-            pages.confirmation_mail(kind, name, link, LINK_DAYS, self.settings),
-        )
+        # An existing entry is named as in the data: nothing typed reaches its association's mail.
+        name = answers.get("name", "") if kind == NEW else entry.name
         try:
+            mail = message(
+                self.config.mailer,
+                address,
+                t("service.mail_subject", name=name),
+                pages.confirmation_mail(kind, name, link, LINK_DAYS, self.settings),
+            )
             await asyncio.to_thread(send, self.config.mailer, mail)
         except MailFailed:
             return self.say("mail_failed", 503)
         return self.say("check_mail", 200, address=pages.masked(address))
 
-    def deliver(self, change: Change, confirmed: bool) -> bool:
-        """Propose a confirmed change; False when git or GitHub failed (it is tried again) or
-        another thread is sending it."""
+    def deliver(self, change: Change, confirmed: bool) -> tuple[str, str]:
+        """Propose a confirmed change: ("confirmed", where) when it went; ("kept", "") when git
+        or GitHub did not take it (it is tried again) or another thread is sending it;
+        ("conflict", why) when it no longer fits the file; ("failed", "") when anything else went
+        wrong (kept with its reason for the coordinator, never tried again in a loop)."""
         if not self.store.claim(change.id):
-            return False
+            return "kept", ""
         try:
             result = self.config.proposals.propose(
                 proposal(self.settings, change, confirmed, build_date())
             )
+        except ProposalConflict as conflict:
+            self.store.ended(change.id, CONFLICT, str(conflict))
+            return "conflict", str(conflict)
         except (ProposalFailed, OSError):
             self.store.give_back(change.id)
-            return False
+            return "kept", ""
+        except Exception as error:  # a file main cannot read, an answer GitHub never gives …
+            log.exception("Endring %s kunne ikke sendes", change.id)
+            self.store.ended(change.id, FAILED, f"{type(error).__name__}: {error}"[:500])
+            return "failed", ""
         self.store.delivered(change.id, result)
-        return True
+        return "confirmed", result
 
     def retry(self) -> int:
         """Send again what was confirmed but not delivered; how many went."""
+        self.store.forget_old()
         waiting = self.store.undelivered()
-        return sum(self.deliver(change, bool(change.address)) for change in waiting)
+        return sum(
+            self.deliver(change, bool(change.address))[0] == "confirmed" for change in waiting
+        )
+
+    def after_delivery(self, outcome: tuple[str, str]) -> Response:
+        state, reason = outcome
+        if state == "conflict":
+            return self.say("conflict", 409, reason=reason)
+        return self.say(state, 200)
 
     def _refused(self, refused: tuple[str, int]) -> Response:
         key, status = refused
@@ -334,7 +372,10 @@ def create_app(config: ServiceConfig) -> Starlette:
     async def lifespan(app):
         async def keep_retrying():
             while True:
-                await asyncio.to_thread(service.retry)
+                try:
+                    await asyncio.to_thread(service.retry)
+                except Exception:  # the loop must outlive any one round (a locked store …)
+                    log.exception("Nytt forsøk på å sende endringer feilet")
                 await asyncio.sleep(config.retry_seconds)
 
         task = asyncio.create_task(keep_retrying())

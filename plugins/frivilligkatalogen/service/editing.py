@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
 from starlette.datastructures import ImmutableMultiDict
 
 from frivilligkatalogen.base.errors import Problem
@@ -22,9 +23,15 @@ from frivilligkatalogen.model.values import is_email, is_id, slugify
 from frivilligkatalogen.registers.yaml_writer import dump_changed, load_for_change
 from frivilligkatalogen.service.answers import put_answers
 from frivilligkatalogen.service.config import ServiceConfig
-from frivilligkatalogen.service.proposals import Proposal, repository_top
+from frivilligkatalogen.service.proposals import (
+    Proposal,
+    ProposalConflict,
+    ProposalFailed,
+    merge_texts,
+    repository_top,
+)
 from frivilligkatalogen.service.store import Change
-from frivilligkatalogen.service.web_form import Question, questions
+from frivilligkatalogen.service.web_form import REMOVE, Question, questions
 
 RECORDS = dict(KINDS)
 
@@ -71,17 +78,52 @@ def read_entry(settings: Settings, folder: str, record_id: str) -> Entry | None:
 
 
 def new_text(
-    kind: str, folder: str, current: str | None, answers: ImmutableMultiDict, today: date
+    kind: str, folder: str, current: str | None, answers: ImmutableMultiDict, today: date | None
 ) -> str:
-    """The file after the answers: a change, a confirmation only (``verified`` alone), or new."""
+    """The file after the answers: a change, a confirmation only (``verified`` alone), or new;
+    ``verified`` set to ``today`` (None: left as it is)."""
     document = (load_for_change(current) if current else None) or CommentedMap()
     if kind != CONFIRM_ONLY:
         put_answers(RECORDS[folder], document, answers)
-    document["verified"] = today
+    if today is not None:
+        document["verified"] = today
     text = dump_changed(document)
     if kind == NEW and not current:
-        text = f"# {t('service.new_file_comment', day=today.isoformat())}\n" + text
+        text = (
+            f"# {t('service.new_file_comment', day=(today or date.today()).isoformat())}\n" + text
+        )
     return text
+
+
+def proposed_text(change: Change, current: str | None, today: date) -> str:
+    """The file a confirmed change proposes, made against the file as it is now (``current``).
+
+    The person's edit is the form's answers against the file as the form showed it (``base``);
+    where the file has changed since, git's three-way merge carries the edit over, so nothing
+    changed by someone else in between is undone. ProposalConflict when that cannot be done:
+    both changed the same lines, the entry is gone, or a new entry's file exists by now."""
+    try:
+        return _proposed_text(change, current, today)
+    except YAMLError as error:  # the file on main is broken: wait until it is mended
+        raise ProposalFailed(t("service.file_unreadable")) from error
+
+
+def _proposed_text(change: Change, current: str | None, today: date) -> str:
+    answers = ImmutableMultiDict(change.answers)
+    if change.kind == NEW:
+        if current is not None:
+            raise ProposalConflict(t("service.conflict_taken"))
+        return new_text(NEW, change.folder, None, answers, today)
+    if current is None:
+        raise ProposalConflict(t("service.conflict_gone"))
+    base = change.base if change.base is not None else current
+    edited = new_text(change.kind, change.folder, base, answers, None)
+    merged = edited if current == base else merge_texts(current, base, edited)
+    if merged is None:
+        raise ProposalConflict(t("service.conflict_changed"))
+    document = load_for_change(merged)
+    document["verified"] = today
+    return dump_changed(document)
 
 
 def check(settings: Settings, folder: str, record_id: str, text: str) -> list[Problem]:
@@ -100,9 +142,12 @@ def new_id(settings: Settings, folder: str, answers: ImmutableMultiDict) -> str:
     return candidate
 
 
-def form_questions(entry: Entry, problems: list[Problem] = ()) -> tuple[list[Question], list]:
+def form_questions(
+    entry: Entry, problems: list[Problem] = (), removing: set[str] = frozenset()
+) -> tuple[list[Question], list]:
     """The form of an entry, and the problems as (question id or None, message) pairs, each
-    problem placed beside the question it is about (or the nearest group around it)."""
+    problem placed beside the question it is about (or the nearest group around it); the items
+    in ``removing`` shown with their remove box ticked."""
     found = questions(RECORDS[entry.folder], entry.data)
     by_name = {}
 
@@ -112,6 +157,9 @@ def form_questions(entry: Entry, problems: list[Problem] = ()) -> tuple[list[Que
             index(question.children)
 
     index(found)
+    for name in removing:
+        if name in by_name:
+            by_name[name].removed = True
     placed = []
     for problem in problems:
         name = re.sub(r"\[(\d+)\]", r".\1", problem.field)
@@ -120,16 +168,24 @@ def form_questions(entry: Entry, problems: list[Problem] = ()) -> tuple[list[Que
         question = by_name.get(name)
         if question is not None and not question.error:
             question.error = problem.message
-        said = t("service.problem_line", label=question.label, message=problem.message)
-        placed.append((question.id, said) if question else (None, problem.message))
+        if question is None:
+            placed.append((None, problem.message))
+        else:
+            said = t("service.problem_line", label=question.label, message=problem.message)
+            placed.append((question.id, said))
     return found, placed
 
 
-def answered(entry: Entry, answers: ImmutableMultiDict) -> Entry:
-    """The entry as the form shows it after an answer with mistakes: what was typed stays."""
+def answered(entry: Entry, answers: ImmutableMultiDict) -> tuple[Entry, set[str]]:
+    """The entry as the form shows it after an answer with mistakes: what was typed stays, and
+    items ticked for removal stay in place with their box ticked (so every item keeps its
+    number, and the form sent again means what it meant). Also the names of those items."""
+    removing = {name for name, value in answers.multi_items() if name.endswith("." + REMOVE)}
+    kept = ImmutableMultiDict([pair for pair in answers.multi_items() if pair[0] not in removing])
     document = (entry.data if entry.text else None) or CommentedMap()
-    put_answers(RECORDS[entry.folder], document, answers)
-    return Entry(entry.folder, entry.record_id, dump_changed(document))
+    put_answers(RECORDS[entry.folder], document, kept)
+    shown = Entry(entry.folder, entry.record_id, dump_changed(document))
+    return shown, {name.removesuffix("." + REMOVE) for name in removing}
 
 
 def changed_lines(before: str | None, after: str) -> list[str]:
@@ -143,14 +199,16 @@ def proposal(settings: Settings, change: Change, confirmed: bool, today: date) -
     in the data, marked unconfirmed)."""
     answers = ImmutableMultiDict(change.answers)
     root = repository_path(settings)
-    path = (settings.data_path / change.folder / f"{change.record_id}.yaml").resolve()
-    relative = path.relative_to(root).as_posix()
+    folder = (settings.data_path / change.folder).resolve()  # the file itself is not followed
+    relative = (folder / f"{change.record_id}.yaml").relative_to(root).as_posix()
     label = t("service.label_confirmed") if confirmed else t("service.label_unconfirmed")
-    name = answers.get("name") or change.record_id
+    entry = read_entry(settings, change.folder, change.record_id) if change.kind != NEW else None
+    # An existing entry is named as in the data, never by what was typed in the form.
+    name = entry.name if entry else answers.get("name") or change.record_id
     unchecked = bool(answers.get(UNCHECKED))
     return Proposal(
         path=relative,
-        change=lambda current: new_text(change.kind, change.folder, current, answers, today),
+        change=lambda current: proposed_text(change, current, today),
         branch_stem=change.record_id,
         title=t(f"service.pr_title_{change.kind.replace('-', '_')}", name=name),
         body=t(

@@ -5,6 +5,7 @@ solves), and signed confirmation links that expire."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 import altcha
@@ -65,12 +66,16 @@ class Guard:
 
     async def posted(self, request: Request) -> Refusal | None:
         """Why a post is refused (another site, too many, an old or forged form), or None."""
-        answers, refused = await self.answers(request, None)
+        answers, refused = await self.answers(request)
         return refused
 
-    async def answers(
-        self, request: Request, entry: str | None
-    ) -> tuple[ImmutableMultiDict | None, Refusal | None]:
+    def too_many(self, *buckets: str) -> bool:
+        """Count one kept change in each bucket (an entry, an address); True when one of them
+        has had more than ``POSTS_PER_ENTRY_PER_HOUR`` in the last hour."""
+        counts = [self.store.count(bucket, 3600) for bucket in buckets]
+        return max(counts) > POSTS_PER_ENTRY_PER_HOUR
+
+    async def answers(self, request: Request) -> tuple[ImmutableMultiDict | None, Refusal | None]:
         """The answers of a post, or why it is refused; (None, None) when the honeypot was
         filled in (the sender is told it went well, and nothing happens)."""
         site = request.headers.get("sec-fetch-site")
@@ -87,8 +92,6 @@ class Guard:
             return None, ("old_form", 400)
         if path != request.url.path:
             return None, ("old_form", 400)
-        if entry and self.store.count(f"oppforing:{entry}", 3600) > POSTS_PER_ENTRY_PER_HOUR:
-            return None, ("too_many", 429)
         if str(form.get(HONEYPOT) or ""):
             return None, None
         solved = str(form.get(ROBOT_CHECK) or "")
@@ -115,13 +118,17 @@ class Guard:
         return challenge.to_dict()
 
     def robot_check_passed(self, payload: str) -> bool:
+        """A solved challenge, used once (the same answer sent again is refused)."""
         try:
             found = altcha.verify_solution(
                 payload, self.secret, hmac_key_secret=self.secret + ":nøkkel"
             )
         except (ValueError, TypeError, KeyError):
             return False
-        return bool(found.verified)
+        if not found.verified:
+            return False
+        used = hashlib.sha256(payload.encode("utf-8", "replace")).hexdigest()
+        return self.store.count(f"robot:{used}", ROBOT_CHECK_MINUTES * 60) == 1
 
     def confirmation(self, link: str) -> tuple[Change | None, str | None]:
         """The change a confirmation link is for, or why it cannot be used."""

@@ -8,6 +8,7 @@ import smtplib
 import ssl
 import time
 from dataclasses import dataclass
+from email import errors
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -33,6 +34,15 @@ class Mailer:
 
 
 def message(mailer: Mailer, to: str, subject: str, body: str) -> EmailMessage:
+    """A plain-text message; MailFailed for an address the mail standard does not allow (the
+    catalogue's own rule is looser: ``ola..nordmann@…``)."""
+    try:
+        return _message(mailer, to, subject, body)
+    except (ValueError, IndexError, errors.HeaderParseError) as error:
+        raise MailFailed(t("service.mail_failed", reason=printable(str(error)))) from error
+
+
+def _message(mailer: Mailer, to: str, subject: str, body: str) -> EmailMessage:
     mail = EmailMessage()
     mail["From"] = Address(t("service.mail_sender_name"), addr_spec=mailer.sender)
     mail["To"] = Address(addr_spec=to)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from starlette.datastructures import ImmutableMultiDict
@@ -103,13 +104,20 @@ def report_text(answers: ImmutableMultiDict) -> tuple[str, str]:
     title = t("service.report.title", page=page or "–")
     body = t(
         "service.report.body",
-        page=page or "–",
-        problem=answers.get("melding", "").strip()[:5000],
-        reply=answers.get("svar", "").strip()[:200] or "–",
+        page=_quoted(page or "–"),
+        problem=_quoted(answers.get("melding", "").strip()[:5000]),
+        reply=_quoted(answers.get("svar", "").strip()[:200] or "–"),
     )
     if answers.get(UNCHECKED):
         body += "\n" + t("service.pr_body_unchecked") + "\n"
     return title, body
+
+
+def _quoted(text: str) -> str:
+    """An outsider's text as a fenced block: in a GitHub issue it stays text (no @-mention, no
+    link, no markup), and in an e-mail it reads the same."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    return f"{fence}text\n{text}\n{fence}"
 
 
 def robot_words() -> dict:

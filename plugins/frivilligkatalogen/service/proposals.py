@@ -5,6 +5,7 @@ on the main branch at that moment, and the working tree is never touched."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import subprocess
 import tempfile
@@ -29,6 +30,30 @@ _AUTHOR = {
 
 class ProposalFailed(KatalogError):
     """Git or GitHub did not take the change; it is kept and tried again."""
+
+
+class ProposalConflict(KatalogError):
+    """The change no longer fits the file (changed in the same place, removed, or a new entry's
+    name taken since): it is not proposed, and the person is asked to send the form again."""
+
+
+def merge_texts(current: str, base: str, changed: str) -> str | None:
+    """``changed`` (an edit of ``base``) carried over to ``current`` by git's three-way file
+    merge; None where both changed the same lines."""
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = []
+        for name, text in (("gjeldende", current), ("grunnlag", base), ("endret", changed)):
+            path = Path(scratch) / name
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        done = subprocess.run(
+            ["git", "merge-file", "-p", "--quiet", *paths], capture_output=True, text=True
+        )
+    if done.returncode == 0:
+        return done.stdout
+    if done.returncode > 0:
+        return None
+    raise ProposalFailed(t("service.git_failed", reason=done.stderr.strip()[:300]))
 
 
 @dataclass(frozen=True)
@@ -134,13 +159,18 @@ class GitHubPulls:
             },
         )
 
-    def _call(self, client: httpx.Client, method: str, url: str, **kwargs) -> httpx.Response:
+    def _call(
+        self, client: httpx.Client, method: str, url: str, allowed=(), **kwargs
+    ) -> httpx.Response:
+        """One REST call; ProposalFailed for a failure not in ``allowed`` (or an answer that is
+        not JSON)."""
         try:
             response = client.request(method, url, **kwargs)
-        except httpx.HTTPError as error:
+            if response.status_code >= 400 and response.status_code not in allowed:
+                raise ProposalFailed(t("service.github_failed", reason=response.status_code))
+            response.json()
+        except (httpx.HTTPError, ValueError) as error:
             raise ProposalFailed(t("service.github_failed", reason=str(error)[:200])) from error
-        if response.status_code >= 400 and response.status_code not in (404, 422):
-            raise ProposalFailed(t("service.github_failed", reason=response.status_code))
         return response
 
     def propose(self, proposal: Proposal) -> str:
@@ -149,7 +179,11 @@ class GitHubPulls:
             default = self._call(client, "GET", repo).json()["default_branch"]
             base = self._call(client, "GET", f"{repo}/git/ref/heads/{default}").json()
             found = self._call(
-                client, "GET", f"{repo}/contents/{proposal.path}", params={"ref": default}
+                client,
+                "GET",
+                f"{repo}/contents/{proposal.path}",
+                allowed=(404,),
+                params={"ref": default},
             )
             current, sha = None, None
             if found.status_code == 200:
@@ -165,6 +199,7 @@ class GitHubPulls:
             }
             if sha:
                 put["sha"] = sha
+            # Without a sha GitHub refuses to replace a file: a new entry never overwrites one.
             self._created(self._call(client, "PUT", f"{repo}/contents/{proposal.path}", json=put))
             pull = self._created(
                 self._call(
@@ -180,19 +215,24 @@ class GitHubPulls:
                 )
             ).json()
             if proposal.labels:
-                self._call(
-                    client,
-                    "POST",
-                    f"{repo}/issues/{pull['number']}/labels",
-                    json={"labels": list(proposal.labels)},
-                )
+                with contextlib.suppress(ProposalFailed):  # then a pull request without labels
+                    self._call(
+                        client,
+                        "POST",
+                        f"{repo}/issues/{pull['number']}/labels",
+                        json={"labels": list(proposal.labels)},
+                    )
         return pull.get("html_url") or branch
 
     def _new_branch(self, client, repo: str, stem: str, sha: str) -> str:
         for number in range(1, 1000):
             branch = f"{BRANCH_PREFIX}{stem}-{number}"
             made = self._call(
-                client, "POST", f"{repo}/git/refs", json={"ref": f"refs/heads/{branch}", "sha": sha}
+                client,
+                "POST",
+                f"{repo}/git/refs",
+                allowed=(422,),
+                json={"ref": f"refs/heads/{branch}", "sha": sha},
             )
             if made.status_code == 201:
                 return branch

@@ -14,7 +14,7 @@ from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.catalog.contents import Catalog
 from frivilligkatalogen.service.config import LINK_DAYS, ServiceConfig
 from frivilligkatalogen.service.editing import still_right_link
-from frivilligkatalogen.service.mail import message, send
+from frivilligkatalogen.service.mail import MailFailed, message, send
 from frivilligkatalogen.service.store import Store
 from frivilligkatalogen.views.addresses import organization_url
 from frivilligkatalogen.views.freshness import stale_entries
@@ -46,7 +46,13 @@ def remind(catalog: Catalog, config: ServiceConfig) -> tuple[list[tuple[str, str
             change=config.link(f"endre/{org.id}"),
             days=LINK_DAYS,
         )
-        mail = message(config.mailer, address, t("service.reminder_subject", name=org.name), body)
+        try:
+            mail = message(
+                config.mailer, address, t("service.reminder_subject", name=org.name), body
+            )
+        except MailFailed:  # an address the mail standard refuses: this one is passed over
+            skipped += 1
+            continue
         send(config.mailer, mail)
         store.remember_reminder(org.id)
         sent.append((org.name, address))

@@ -28,8 +28,9 @@ create table if not exists changes (
     answers text not null,       -- the submitted form, as JSON pairs
     address text not null,       -- where the confirmation went
     created real not null,
-    state text not null,         -- waiting, confirmed, delivered
-    result text not null default ''
+    state text not null,         -- waiting, confirmed, sending, delivered, conflict, failed
+    result text not null default '',
+    base text                    -- the file as the form showed it (None: new, or as it is)
 );
 create table if not exists hits (bucket text not null, at real not null);
 create index if not exists hits_by_bucket on hits (bucket, at);
@@ -37,8 +38,15 @@ create table if not exists reminders (record_id text not null, sent real not nul
 """
 
 WAITING, CONFIRMED, SENDING, DELIVERED = "waiting", "confirmed", "sending", "delivered"
+CONFLICT, FAILED = "conflict", "failed"
 """A change's life: waiting for its confirmation, confirmed, being sent (by one thread only),
-delivered. A failed send puts it back to confirmed, to be tried again."""
+delivered. A send that GitHub or git did not take puts it back to confirmed, to be tried again;
+a change that no longer fits the file (changed or removed since) ends as a conflict, and one
+that failed in an unexpected way as failed (its reason kept for the coordinator)."""
+
+KEEP_DAYS = 30
+"""Days a change is kept after it was made, whatever became of it (the person's answers are
+personal data: kept no longer than the confirmation and its delivery need)."""
 
 
 @dataclass
@@ -54,6 +62,7 @@ class Change:
     created: float
     state: str
     result: str
+    base: str | None = None
 
 
 class Store:
@@ -69,7 +78,14 @@ class Store:
         return sqlite3.connect(self.path, timeout=30, isolation_level="IMMEDIATE")
 
     def add(
-        self, kind: str, folder: str, record_id: str, answers, address: str, change_id=None
+        self,
+        kind: str,
+        folder: str,
+        record_id: str,
+        answers,
+        address: str,
+        change_id=None,
+        base: str | None = None,
     ) -> Change:
         """Keep a change until it is confirmed (``change_id`` given: once only)."""
         change = Change(
@@ -82,10 +98,11 @@ class Store:
             time.time(),
             WAITING,
             "",
+            base,
         )
         with self._connect() as db:
             db.execute(
-                "insert or ignore into changes values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert or ignore into changes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     change.id,
                     kind,
@@ -96,6 +113,7 @@ class Store:
                     change.created,
                     WAITING,
                     "",
+                    base,
                 ),
             )
         return change
@@ -119,6 +137,7 @@ class Store:
 
     def recover(self) -> None:
         """At the service's start: a send cut off by a stop is tried again."""
+        self.forget_old()
         with self._connect() as db:
             db.execute("update changes set state = ? where state = ?", (CONFIRMED, SENDING))
 
@@ -133,6 +152,19 @@ class Store:
     def give_back(self, change_id: str) -> None:
         """A send failed: the change waits to be tried again."""
         self._move(change_id, SENDING, CONFIRMED)
+
+    def ended(self, change_id: str, state: str, reason: str) -> None:
+        """A change that will not be delivered: a conflict, or an unexpected failure."""
+        with self._connect() as db:
+            db.execute(
+                "update changes set state = ?, result = ? where id = ?", (state, reason, change_id)
+            )
+
+    def forget_old(self) -> None:
+        """Drop what is older than ``KEEP_DAYS``: changes, counts and used robot answers."""
+        with self._connect() as db:
+            db.execute("delete from changes where created < ?", (time.time() - KEEP_DAYS * 86400,))
+            db.execute("delete from hits where at < ?", (time.time() - 86400,))
 
     def delivered(self, change_id: str, result: str) -> None:
         with self._connect() as db:

@@ -12,6 +12,7 @@ group to add another (an activity, a time, a volunteering task).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -68,6 +69,8 @@ class Question:
     input_mode: str = ""
     children: list[Question] = field(default_factory=list)
     removable: bool = False
+    removed: bool = False
+    """A list item the person has ticked for removal (shown again after a mistake)."""
     error: str = ""
 
     @property
@@ -178,7 +181,7 @@ def lines(value) -> str:
 def typed(kind, text: str):
     """An answer as the file should hold it: numbers and yes/no as themselves, the rest as text
     (the validator reads both the same way, and says what is wrong with either)."""
-    if isinstance(kind, Integer | Category) and text.lstrip("+-").isdigit():
+    if isinstance(kind, Integer | Category) and re.fullmatch(r"[+-]?[0-9]{1,9}", text):
         return int(text)
     if isinstance(kind, Boolean) and text in ("true", "false"):
         return text == "true"
