@@ -30,7 +30,7 @@ system allows."""
 
 def is_id(text: str) -> bool:
     """True for a valid id: :data:`SLUG`, at most :data:`ID_LENGTH` characters."""
-    return len(text) <= ID_LENGTH and SLUG.match(text) is not None
+    return len(text) <= ID_LENGTH and SLUG.fullmatch(text) is not None  # no "abc\n"
 
 
 def slugify(text: str, fallback: str = "") -> str:
@@ -54,7 +54,7 @@ class Slug(Kind):
         text = scalar_text(node).strip()
         if len(text) > ID_LENGTH:
             raise Invalid(t("field.id_too_long", length=len(text), max=ID_LENGTH))
-        if SLUG.match(text):
+        if is_id(text):
             return text
         raise Invalid(t("field.not_slug", value=shown(node)))
 
