@@ -126,11 +126,9 @@ class FormService:
             return self.say("unknown_entry", 404)
         if request.method == "GET":
             return self.form_page(request, entry, CHANGE)
-        answers, refused = await self.guard.answers(request)
-        if refused:
-            return self._refused(refused)
-        if answers is None:
-            return self.say("sent_unchecked", 200)
+        answers, stop = await self._posted(request)
+        if stop:
+            return stop
         today = build_date()
         text = new_text(CHANGE, folder, entry.text, answers, today)
         problems = await asyncio.to_thread(check, self.settings, folder, entry.record_id, text)
@@ -159,11 +157,9 @@ class FormService:
                 token=self.guard.form_token(request.url.path),
                 button=t("service.still_right_button"),
             )
-        answers, refused = await self.guard.answers(request)
-        if refused:
-            return self._refused(refused)
-        if answers is None:
-            return self.say("sent_unchecked", 200)
+        answers, stop = await self._posted(request)
+        if stop:
+            return stop
         if entry.email is None:
             return self.say("no_address", 200)
         return await self._ask_confirmation(CONFIRM_ONLY, entry, ImmutableMultiDict(), entry.email)
@@ -172,11 +168,9 @@ class FormService:
         entry = Entry("organizations", "", None)
         if request.method == "GET":
             return self.form_page(request, entry, NEW)
-        answers, refused = await self.guard.answers(request)
-        if refused:
-            return self._refused(refused)
-        if answers is None:
-            return self.say("sent_unchecked", 200)
+        answers, stop = await self._posted(request)
+        if stop:
+            return stop
         record_id = new_id(self.settings, "organizations", answers)
         text = new_text(NEW, "organizations", None, answers, build_date())
         problems = await asyncio.to_thread(check, self.settings, "organizations", record_id, text)
@@ -201,11 +195,9 @@ class FormService:
                 button=t("service.send_button"),
                 before_button=[],
             )
-        answers, refused = await self.guard.answers(request)
-        if refused:
-            return self._refused(refused)
-        if answers is None:
-            return self.say("report_sent", 200)
+        answers, stop = await self._posted(request, "report_sent")
+        if stop:
+            return stop
         problem = answers.get("melding", "").strip()
         if not problem:
             questions = pages.report_questions(answers.get("side", ""), answers)
@@ -352,6 +344,16 @@ class FormService:
         if state == "conflict":
             return self.say("conflict", 409, reason=reason)
         return self.say(state, 200)
+
+    async def _posted(self, request: Request, thanks: str = "sent_unchecked"):
+        """The answers of a post, or the page that ends it instead: a refusal, or the thanks a
+        filled-in honeypot gets (and nothing else)."""
+        answers, refused = await self.guard.answers(request)
+        if refused:
+            return None, self._refused(refused)
+        if answers is None:
+            return None, self.say(thanks, 200)
+        return answers, None
 
     def _refused(self, refused: tuple[str, int]) -> Response:
         key, status = refused
