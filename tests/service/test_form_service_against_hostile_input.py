@@ -132,3 +132,9 @@ def test_mistakes_do_not_use_up_the_limits_and_one_client_cannot_close_registrat
     _, pairs = service.form("/registrer")
     made = [service.post("/registrer", answered(pairs, name=f"Lag nummer {n}", summary="Om laget.", contact__email=f"post{n}@lag.no") + [("categories", "1200")]).status_code for n in range(2)]
     assert made == [200, 200]
+
+
+def test_a_large_form_travels_compressed(service):
+    answer = service.client.get(f"/endre/{ORG}", headers={"accept-encoding": "gzip"})
+    assert answer.headers["content-encoding"] == "gzip" and "Endre oppføringen" in answer.text
+    assert int(answer.headers["content-length"]) < len(answer.content) / 4

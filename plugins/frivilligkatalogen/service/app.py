@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.datastructures import ImmutableMultiDict
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -403,6 +404,9 @@ def create_app(config: ServiceConfig) -> Starlette:
         lifespan=lifespan,
     )
     app.mount("/ressurser", StaticFiles(directory=HERE / "static"))
+    # An association's form is large (every field, every activity): about a tenth compressed.
+    # The forms hold no secret worth guessing byte by byte (a form token is free to fetch).
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
     app.state.service = service
 
     async def too_large(scope, receive, send):
