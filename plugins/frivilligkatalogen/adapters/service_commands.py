@@ -18,7 +18,10 @@ def run_serve_forms(root: Path, host: str, port: int, proxies: str | None) -> in
 
     settings = read_site_settings(root)
     config = service_config(settings, f"http://{host}:{port}")
-    print(t("cli.serving_forms", url=config.public_url, outbox=config.mailer.outbox), flush=True)
+    listening = f"http://{host}:{port}/"
+    print(t("cli.serving_forms", url=listening, public=config.public_url), flush=True)
+    if not config.mailer.smtp_url:
+        print(t("cli.serving_forms_outbox", outbox=config.mailer.outbox), flush=True)
     uvicorn.run(
         create_app(config),
         host=host,
