@@ -67,6 +67,11 @@ class FakeGitHub:
                     return self._answer(201, {"number": 8, "html_url": "https://github.com/kommune/katalog/issues/8"})
                 return self._answer(404, {"message": "Not Found"})
 
+            def do_DELETE(self):
+                github.calls.append((self.command, self.path, None, self.headers.get("Authorization")))
+                self.send_response(204)
+                self.end_headers()
+
             do_GET = do_POST = do_PUT = _handle
 
             def log_message(self, *args):
@@ -132,6 +137,7 @@ def test_when_github_is_down_the_change_is_kept_and_sent_again(github_and_servic
         assert time.monotonic() < deadline, github.calls
         time.sleep(0.2)
     assert len(github.made("POST", "/pulls")) == 2  # the failed call, and the one that went
+    assert github.made("DELETE", f"/git/refs/heads/skjema/{ORG}-1")  # no half-made branch left
 
 
 def test_a_report_becomes_an_issue(github_and_service):

@@ -168,7 +168,8 @@ class GitHubPulls:
             response = client.request(method, url, **kwargs)
             if response.status_code >= 400 and response.status_code not in allowed:
                 raise ProposalFailed(t("service.github_failed", reason=response.status_code))
-            response.json()
+            if response.status_code != 204:  # "no content" has no JSON
+                response.json()
         except (httpx.HTTPError, ValueError) as error:
             raise ProposalFailed(t("service.github_failed", reason=str(error)[:200])) from error
         return response
@@ -192,37 +193,49 @@ class GitHubPulls:
                 sha = content["sha"]
             text = proposal.change(current)
             branch = self._new_branch(client, repo, proposal.branch_stem, base["object"]["sha"])
-            put = {
-                "message": proposal.title,
-                "branch": branch,
-                "content": base64.b64encode(text.encode("utf-8")).decode("ascii"),
-            }
-            if sha:
-                put["sha"] = sha
-            # Without a sha GitHub refuses to replace a file: a new entry never overwrites one.
-            self._created(self._call(client, "PUT", f"{repo}/contents/{proposal.path}", json=put))
-            pull = self._created(
+            try:
+                pull = self._fill_branch(client, repo, proposal, branch, default, text, sha)
+            except ProposalFailed:  # no half-made branch stays behind: the retry starts afresh
+                with contextlib.suppress(ProposalFailed):
+                    self._call(
+                        client, "DELETE", f"{repo}/git/refs/heads/{branch}", allowed=(404, 422)
+                    )
+                raise
+        return pull.get("html_url") or branch
+
+    def _fill_branch(self, client, repo, proposal, branch, default, text, sha) -> dict:
+        """The file on the new branch, its pull request and labels; the pull request."""
+        put = {
+            "message": proposal.title,
+            "branch": branch,
+            "content": base64.b64encode(text.encode("utf-8")).decode("ascii"),
+        }
+        if sha:
+            put["sha"] = sha
+        # Without a sha GitHub refuses to replace a file: a new entry never overwrites one.
+        self._created(self._call(client, "PUT", f"{repo}/contents/{proposal.path}", json=put))
+        pull = self._created(
+            self._call(
+                client,
+                "POST",
+                f"{repo}/pulls",
+                json={
+                    "title": proposal.title,
+                    "head": branch,
+                    "base": default,
+                    "body": proposal.body,
+                },
+            )
+        ).json()
+        if proposal.labels:
+            with contextlib.suppress(ProposalFailed):  # then a pull request without labels
                 self._call(
                     client,
                     "POST",
-                    f"{repo}/pulls",
-                    json={
-                        "title": proposal.title,
-                        "head": branch,
-                        "base": default,
-                        "body": proposal.body,
-                    },
+                    f"{repo}/issues/{pull['number']}/labels",
+                    json={"labels": list(proposal.labels)},
                 )
-            ).json()
-            if proposal.labels:
-                with contextlib.suppress(ProposalFailed):  # then a pull request without labels
-                    self._call(
-                        client,
-                        "POST",
-                        f"{repo}/issues/{pull['number']}/labels",
-                        json={"labels": list(proposal.labels)},
-                    )
-        return pull.get("html_url") or branch
+        return pull
 
     def _new_branch(self, client, repo: str, stem: str, sha: str) -> str:
         for number in range(1, 1000):
