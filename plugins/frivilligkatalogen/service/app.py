@@ -31,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import build_date
-from frivilligkatalogen.service import pages
+from frivilligkatalogen.service import delivery, pages
 from frivilligkatalogen.service.answers import SHOWN_GROUPS
 from frivilligkatalogen.service.config import LINK_DAYS, ServiceConfig
 from frivilligkatalogen.service.editing import (
@@ -46,14 +46,13 @@ from frivilligkatalogen.service.editing import (
     form_questions,
     new_id,
     new_text,
-    proposal,
     proposed_text,
     read_entry,
 )
 from frivilligkatalogen.service.guard import Guard, Protected
 from frivilligkatalogen.service.mail import MailFailed, message, send
 from frivilligkatalogen.service.proposals import ProposalConflict, ProposalFailed
-from frivilligkatalogen.service.store import CONFLICT, FAILED, WAITING, Change, Store
+from frivilligkatalogen.service.store import WAITING, Change, Store
 from frivilligkatalogen.service.web_form import REMOVE
 
 HERE = Path(__file__).parent
@@ -309,36 +308,10 @@ class FormService:
         return self.say("check_mail", 200, address=pages.masked(address))
 
     def deliver(self, change: Change, confirmed: bool) -> tuple[str, str]:
-        """Propose a confirmed change: ("confirmed", where) when it went; ("kept", "") when git
-        or GitHub did not take it (it is tried again) or another thread is sending it;
-        ("conflict", why) when it no longer fits the file; ("failed", "") when anything else went
-        wrong (kept with its reason for the coordinator, never tried again in a loop)."""
-        if not self.store.claim(change.id):
-            return "kept", ""
-        try:
-            result = self.config.proposals.propose(
-                proposal(self.settings, change, confirmed, build_date())
-            )
-        except ProposalConflict as conflict:
-            self.store.ended(change.id, CONFLICT, str(conflict))
-            return "conflict", str(conflict)
-        except (ProposalFailed, OSError):
-            self.store.give_back(change.id)
-            return "kept", ""
-        except Exception as error:  # a file main cannot read, an answer GitHub never gives …
-            log.exception("Endring %s kunne ikke sendes", change.id)
-            self.store.ended(change.id, FAILED, f"{type(error).__name__}: {error}"[:500])
-            return "failed", ""
-        self.store.delivered(change.id, result)
-        return "confirmed", result
+        return delivery.deliver(self.store, self.config, change, confirmed)
 
     def retry(self) -> int:
-        """Send again what was confirmed but not delivered; how many went."""
-        self.store.forget_old()
-        waiting = self.store.undelivered()
-        return sum(
-            self.deliver(change, bool(change.address))[0] == "confirmed" for change in waiting
-        )
+        return delivery.retry(self.store, self.config)
 
     def after_delivery(self, outcome: tuple[str, str]) -> Response:
         state, reason = outcome
