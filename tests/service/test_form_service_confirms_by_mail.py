@@ -166,7 +166,10 @@ def test_a_new_association_registers_and_its_file_passes_the_check(service, tmp_
     assert sent.status_code == 200, sent.text
     mail = read_mail(service.outbox[0])
     assert mail["To"].addresses[0].addr_spec == "post@lindvik-brettspill.no"
-    assert service.confirm(link_in(mail)).status_code == 200
+    assert mail["Subject"] == "Bekreft registreringen av Lindvik brettspillklubb"
+    done = service.confirm(link_in(mail))
+    assert done.status_code == 200 and "Registreringen er sendt" in done.text
+    assert (service.root / ".katalog/skjema.sqlite").stat().st_mode & 0o077 == 0  # personal data: owner only
     (branch,) = branches(service.root)
     assert git(service.root, "diff", "--name-status", f"main..{branch}").split() == ["A", "data/organizations/lindvik-brettspillklubb.yaml"]
     checked = check_branch(service.root, branch, tmp_path)
@@ -193,8 +196,10 @@ def test_an_entry_without_an_address_goes_to_the_coordinator_marked_unconfirmed(
 def test_a_report_reaches_the_coordinator_without_an_account(service):
     page, pairs = service.form("/meld-fra?side=Lindvik%20IL")
     assert 'value="Lindvik IL"' in page
-    sent = service.post("/meld-fra", answered(pairs, melding="Treningstiden er feil."))
+    sent = service.post("/meld-fra", answered(pairs, melding="Treningstiden er feil.", svar="kari@example.no"))
     assert sent.status_code == 200 and "Takk" in sent.text
     mail = read_mail(service.outbox[0])
     assert mail["To"].addresses[0].addr_spec == "frivillighet@lindvik.kommune.no"
+    assert mail["Reply-To"].addresses[0].addr_spec == "kari@example.no"  # the coordinator answers the reporter
     assert "Treningstiden er feil." in mail.get_content() and "Lindvik IL" in mail["Subject"]
+    assert "```" not in mail.get_content() and mail["Date"] is not None

@@ -134,7 +134,7 @@ def test_form_pages_have_no_axe_violations(browser, site_and_service, scheme):
     page.wait_for_selector(".skjema-oppsummering")
     found["form with mistakes"] = violations(page)
     page.goto(service.url + f"/alt-stemmer/{ORG}")
-    page.get_by_role("button", name="Send meg en bekreftelse").click()
+    page.get_by_role("button", name="Send bekreftelse til laget").click()
     page.wait_for_selector("h1:has-text('Sjekk e-posten')")
     found["check your mail"] = violations(page)
     page.goto(link_in(read_mail(service.outbox[-1])))

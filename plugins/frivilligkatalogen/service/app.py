@@ -31,6 +31,7 @@ from starlette.staticfiles import StaticFiles
 
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import build_date
+from frivilligkatalogen.model.values import is_email
 from frivilligkatalogen.service import delivery, pages
 from frivilligkatalogen.service.answers import SHOWN_GROUPS
 from frivilligkatalogen.service.config import LINK_DAYS, ServiceConfig
@@ -213,14 +214,19 @@ class FormService:
                 button=t("service.send_button"),
                 before_button=[],
             )
-        title, body = pages.report_text(answers)
+        title, fenced = pages.report_text(answers, fenced=True)
         try:
-            where = await asyncio.to_thread(self.config.proposals.report, title, body)
-            if where is None:
+            where = await asyncio.to_thread(self.config.proposals.report, title, fenced)
+            if (
+                where is None
+            ):  # no issue tracker: an e-mail to the coordinator, replies to the sender
                 to = self.settings.contact_email or self.config.mailer.sender
-                await asyncio.to_thread(
-                    send, self.config.mailer, message(self.config.mailer, to, title, body)
+                _, plain = pages.report_text(answers, fenced=False)
+                reply = answers.get("svar", "").strip()
+                mail = message(
+                    self.config.mailer, to, title, plain, reply if is_email(reply) else None
                 )
+                await asyncio.to_thread(send, self.config.mailer, mail)
         except (ProposalFailed, MailFailed):
             return self.say("report_failed", 503)
         return self.say("report_sent", 200)
@@ -254,7 +260,10 @@ class FormService:
             return self._refused(refused)
         if not self.store.take(change.id):
             return self.say("used_link", 410)
-        return self.after_delivery(await asyncio.to_thread(self.deliver, change, True))
+        outcome = await asyncio.to_thread(self.deliver, change, True)
+        if outcome[0] == "confirmed" and change.kind == NEW:
+            return self.say("registered", 200)
+        return self.after_delivery(outcome)
 
     async def health(self, request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -299,7 +308,7 @@ class FormService:
             mail = message(
                 self.config.mailer,
                 address,
-                t("service.mail_subject", name=name),
+                t("service.mail_subject_new" if kind == NEW else "service.mail_subject", name=name),
                 pages.confirmation_mail(kind, name, link, LINK_DAYS, self.settings),
             )
             await asyncio.to_thread(send, self.config.mailer, mail)

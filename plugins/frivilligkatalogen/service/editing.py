@@ -212,7 +212,9 @@ def proposal(settings: Settings, change: Change, confirmed: bool, today: date) -
         branch_stem=change.record_id,
         title=t(f"service.pr_title_{change.kind.replace('-', '_')}", name=name),
         body=t(
-            "service.pr_body_confirmed" if confirmed else "service.pr_body_unconfirmed",
+            ("service.pr_body_new" if change.kind == NEW else "service.pr_body_confirmed")
+            if confirmed
+            else "service.pr_body_unconfirmed",
             day=today.isoformat(),
         )
         + (("\n\n" + t("service.pr_body_unchecked")) if unchecked else ""),

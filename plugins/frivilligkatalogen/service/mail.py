@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from email import errors
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import formatdate, make_msgid
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -33,21 +33,24 @@ class Mailer:
     outbox: Path
 
 
-def message(mailer: Mailer, to: str, subject: str, body: str) -> EmailMessage:
+def message(
+    mailer: Mailer, to: str, subject: str, body: str, reply_to: str | None = None
+) -> EmailMessage:
     """A plain-text message; MailFailed for an address the mail standard does not allow (the
     catalogue's own rule is looser: ``ola..nordmann@…``)."""
     try:
-        return _message(mailer, to, subject, body)
+        return _message(mailer, to, subject, body, reply_to or mailer.reply_to)
     except (ValueError, IndexError, errors.HeaderParseError) as error:
         raise MailFailed(t("service.mail_failed", reason=printable(str(error)))) from error
 
 
-def _message(mailer: Mailer, to: str, subject: str, body: str) -> EmailMessage:
+def _message(mailer: Mailer, to: str, subject: str, body: str, reply_to: str | None):
     mail = EmailMessage()
     mail["From"] = Address(t("service.mail_sender_name"), addr_spec=mailer.sender)
     mail["To"] = Address(addr_spec=to)
-    if mailer.reply_to:
-        mail["Reply-To"] = Address(addr_spec=mailer.reply_to)
+    if reply_to:
+        mail["Reply-To"] = Address(addr_spec=reply_to)
+    mail["Date"] = formatdate(localtime=True)
     mail["Subject"] = printable(subject)
     mail["Message-ID"] = make_msgid(domain=mailer.sender.rpartition("@")[2] or None)
     mail.set_content(body)

@@ -99,14 +99,17 @@ def report_questions(page: str, answers: ImmutableMultiDict | None = None) -> li
     ]
 
 
-def report_text(answers: ImmutableMultiDict) -> tuple[str, str]:
+def report_text(answers: ImmutableMultiDict, fenced: bool) -> tuple[str, str]:
+    """A report's title and text; ``fenced`` for a GitHub issue (the typed text in code blocks),
+    plain for an e-mail."""
     page = answers.get("side", "").strip()[:300]
     title = t("service.report.title", page=page or "–")
+    shown = _quoted if fenced else str
     body = t(
         "service.report.body",
-        page=_quoted(page or "–"),
-        problem=_quoted(answers.get("melding", "").strip()[:5000]),
-        reply=_quoted(answers.get("svar", "").strip()[:200] or "–"),
+        page=shown(page or "–"),
+        problem=shown(answers.get("melding", "").strip()[:5000]),
+        reply=shown(answers.get("svar", "").strip()[:200] or "–"),
     )
     if answers.get(UNCHECKED):
         body += "\n" + t("service.pr_body_unchecked") + "\n"

@@ -71,6 +71,7 @@ class Store:
     def __init__(self, path: Path):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600, exist_ok=True)  # the answers are personal data: owner only
         with self._connect() as db:
             db.executescript(_SCHEMA)
 
