@@ -243,6 +243,8 @@ def test_association_page_links_the_form_service_and_the_file(example_site):
         assert text in scan.text
     directory = Scan((example_site / "organisasjoner/index.html").read_text(encoding="utf-8"))
     assert "http://127.0.0.1:8001/registrer" in directory.links()
+    venue = Scan((example_site / "lokaler/lindvik-kulturhus/index.html").read_text(encoding="utf-8"))
+    assert "http://127.0.0.1:8001/endre-lokale/lindvik-kulturhus" in venue.links()
     for page in ("index.html", "veiledning/start-et-lag/index.html"):
         assert "http://127.0.0.1:8001/registrer" in Scan((example_site / page).read_text(encoding="utf-8")).links()
 
