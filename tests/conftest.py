@@ -56,11 +56,12 @@ def write_site(root: Path, files: dict[str, str], config: str = SITE_CONFIG) -> 
     return root
 
 
-def mkdocs_build(root: Path, out: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build`` as a user runs it, in its own process."""
+def mkdocs_build(root: Path, out: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """``mkdocs build`` as a user runs it, in its own process (``config``: the file in
+    ``root``, e.g. ``mkdocs.en.yml`` for the English edition)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795305600")  # 2026-11-22
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / config), "-d", str(out)],
         capture_output=True, text=True, env=env, cwd=root,
     )
 
@@ -75,10 +76,13 @@ def katalog(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
-    """The bundled example municipality, built once for the whole test run."""
+    """The bundled example municipality, built once for the whole test run, with its
+    English edition in ``en/`` as it is published."""
     out = tmp_path_factory.mktemp("example-site")
     result = mkdocs_build(REPO, out)
     assert result.returncode == 0, result.stderr
+    english = mkdocs_build(REPO, out / "en", "mkdocs.en.yml")
+    assert english.returncode == 0, english.stderr
     return out
 
 

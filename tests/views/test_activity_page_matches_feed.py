@@ -94,7 +94,7 @@ def test_json_ld_event_series_and_events(example_site):
     html = (example_site / "organisasjoner/lindvik-skolekorps/index.html").read_text(encoding="utf-8")
     [block] = Scan(html).data_blocks
     graph = json.loads(block)["@graph"]
-    series = next(item for item in graph if item["name"] == "Korpsøvelse hovedkorps")
+    series = next(item for item in graph if item.get("name") == "Korpsøvelse hovedkorps")
     assert series["@type"] == "EventSeries"
     schedule = series["eventSchedule"][0]
     assert schedule["byDay"] == ["https://schema.org/Tuesday"] and schedule["startTime"] == "18:00"
@@ -113,7 +113,11 @@ def test_json_ld_names_the_association_and_the_venue(example_site):
     assert ngo["address"]["postalCode"] == "5700" and ngo["email"] == "post@lindvik-skolekorps.no"
     series = next(item for item in graph if item.get("@type") == "EventSeries")
     assert series["organizer"] == {"@id": ngo["@id"]}
-    venue = json.loads(Scan((example_site / "lokaler/lindvik-kulturhus/index.html").read_text(encoding="utf-8")).data_blocks[0])
-    assert venue["@type"] == "EventVenue" and venue["maximumAttendeeCapacity"] == 320
+    page = next(item for item in graph if item.get("@type") == "WebPage")
+    assert page["inLanguage"] == "nb" and page["about"] == {"@id": ngo["@id"]}
+    venue_graph = json.loads(Scan((example_site / "lokaler/lindvik-kulturhus/index.html").read_text(encoding="utf-8")).data_blocks[0])["@graph"]
+    venue = next(item for item in venue_graph if item.get("@type") == "EventVenue")
+    assert venue["maximumAttendeeCapacity"] == 320
+    assert next(item for item in venue_graph if item.get("@type") == "WebPage")["about"] == {"@id": venue["@id"]}
     assert {"@type": "LocationFeatureSpecification", "name": "heis", "value": True} in venue["amenityFeature"]
     assert venue["geo"]["@type"] == "GeoCoordinates"

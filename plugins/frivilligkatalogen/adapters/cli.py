@@ -28,7 +28,7 @@ from frivilligkatalogen.adapters.coordinator_commands import (
 )
 from frivilligkatalogen.adapters.progress import ProgressLine, print_problems
 from frivilligkatalogen.base.errors import KatalogError, printable
-from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.i18n import set_language, t
 from frivilligkatalogen.base.options import read_site_settings
 from frivilligkatalogen.build.files import FolderRefused, replace_folder, write_files, write_pages
 from frivilligkatalogen.build.outputs import iter_site_files
@@ -161,9 +161,24 @@ def parser() -> NorwegianParser:
     return top
 
 
+def speak_the_site_language(root: Path) -> None:
+    """Speak the language of the catalogue at ``root`` (its ``theme.language``), so a nynorsk
+    municipality's messages and pull-request annotations are in nynorsk; bokmål while its
+    ``mkdocs.yml`` cannot be read (the command then says why)."""
+    try:
+        set_language(read_site_settings(root).language)
+    except KatalogError:
+        set_language(None)
+
+
 def _main(argv: list[str] | None) -> int:
+    words = sys.argv[1:] if argv is None else argv
+    # The help is in the language of the catalogue the command is for: --root, else here.
+    at = words.index("--root") + 1 if "--root" in words else 0
+    speak_the_site_language(Path(words[at]) if 0 < at < len(words) else Path("."))
     args = parser().parse_args(argv)
     root = Path(args.root) if hasattr(args, "root") else Path(".")
+    speak_the_site_language(root)
     if args.command == "from-issue":
         return run_from_issue(
             root, args.event or os.environ.get("GITHUB_EVENT_PATH"), Path(args.out)

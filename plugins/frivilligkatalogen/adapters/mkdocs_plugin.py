@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
 from frivilligkatalogen.base.errors import KatalogError, printable
-from frivilligkatalogen.base.i18n import set_language, t
+from frivilligkatalogen.base.i18n import set_language, strings, t
 from frivilligkatalogen.base.options import Settings, option_fields, settings_from_options
 from frivilligkatalogen.build.content_policy import add_policy, policy
 from frivilligkatalogen.build.parallel import shared_map, worker_pool
@@ -46,7 +46,13 @@ from frivilligkatalogen.build.search_index import WASM_POLICY, mark_for_search
 from frivilligkatalogen.build.site_build import SiteBuild
 from frivilligkatalogen.build.stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id
 from frivilligkatalogen.catalog.loading import Catalog, load_catalog
-from frivilligkatalogen.views.addresses import ACTIVITY_FEED, NEWS_FEED
+from frivilligkatalogen.views.addresses import (
+    ACTIVITY_FEED,
+    NEWS_FEED,
+    STYLESHEET,
+    edition_links,
+    link_from_page,
+)
 from frivilligkatalogen.views.annual_wheel import campaign_dates
 from frivilligkatalogen.views.pages import PageRenderer, PageView, build_pages
 
@@ -116,19 +122,25 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.script_sources: tuple[str, ...] = ()
         self.script_hashes: set[str] = set()
         self.pages_started = 0.0
+        self.alternates: dict[str, list[tuple[str, str]]] = {}
+        """Each theme-rendered page's address in the other editions, by its address (the
+        sitemap's ``hreflang`` alternates)."""
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
     @_answered
     def on_config(self, config):
-        set_language(config.theme.get("language") or "nb")
+        language = config.theme.get("language") or "nb"
+        set_language(language)
         self.site_dir = config.site_dir
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         options = {name: value for name, value in dict(self.config).items() if value is not None}
         self.settings = settings_from_options(
-            options, root, config.repo_url or "", config.site_url or ""
+            options, root, config.repo_url or "", config.site_url or "", language
         )
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
         for campaign in self.settings.campaigns:
             campaign_dates(campaign, self.settings.today.year)  # a wrong one stops the build here
         config.extra["katalog"] = _theme_values(self.settings, bool(config.site_url))
@@ -279,7 +291,27 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         view = self.views.get(page.file.src_uri)
         if view is not None:
             page.content = view.render()
+        links = self.edition_links(page.url, None if view is not None else page.file.src_uri)
+        self.alternates[page.url] = links
+        context["katalog_editions"] = [
+            {
+                "language": language,
+                "href": link_from_page(self.settings.site_url, page.url, href),
+                "name": strings(language)["language_name"],
+            }
+            for language, href in links
+        ]
         return context
+
+    def _same_page_elsewhere(self, url: str) -> list[tuple[str, str]]:
+        """The page's versions in other editions, leaving out a front page that stands in for a
+        page not translated there."""
+        links = self.alternates.get(url) or self.edition_links(url)
+        return [(language, href) for language, href in links if href.endswith("/" + url)]
+
+    def edition_links(self, url: str, src_uri: str | None = None) -> list[tuple[str, str]]:
+        """The page at ``url`` in each other edition (see :func:`edition_links`)."""
+        return edition_links(self.settings.editions, self.settings.root, url, src_uri)
 
     # Priority -100: after every other plugin has changed the page, so the search marks and the
     # policy's script hashes are those of the HTML that is written.
@@ -317,7 +349,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         base_url = self.settings.absolute_url("") or ""
-        filled, files = self.site_build.fill_pages(self.shells, self.prototype_ids, base_url)
+        filled, files = self.site_build.fill_pages(
+            self.shells, self.prototype_ids, base_url, self._same_page_elsewhere
+        )
         seconds = f"{time.perf_counter() - self.pages_started:.1f}"
         log.info(t("log.pages", count=len(self.views) + filled, seconds=seconds))
         log.info(t("log.files", count=files, seconds=seconds))

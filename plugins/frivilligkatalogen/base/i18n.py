@@ -13,15 +13,22 @@ import yaml
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DEFAULT_LANGUAGE = "nb"
+LANGUAGES = ("nb", "nn", "en")
+"""The languages the catalogue speaks: bokmål, nynorsk and English, one locale file each."""
 _language = DEFAULT_LANGUAGE
 
 
-def set_language(language: str) -> None:
-    """Choose the language of every later lookup (the site's ``theme.language``)."""
+def set_language(language: str | None) -> None:
+    """Choose the language of every later lookup (the site's ``theme.language``); a language
+    without a locale file speaks bokmål."""
     global _language
-    if not (LOCALES / f"{language}.yaml").exists():
-        language = DEFAULT_LANGUAGE
-    _language = language
+    _language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language() -> str:
+    """The language being spoken: ``nb``, ``nn`` or ``en`` (for ``lang`` attributes, RSS,
+    JSON-LD and the search index)."""
+    return _language
 
 
 @cache

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from frivilligkatalogen.base.errors import KatalogError
-from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from frivilligkatalogen.base.web import is_web_address
 
 
@@ -40,6 +40,21 @@ class Licence:
 
     name: str
     url: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The same catalogue published in another language, built from the same data by its own
+    configuration (for example ``mkdocs.en.yml``, which inherits ``mkdocs.yml``)."""
+
+    language: str
+    """``nb``, ``nn`` or ``en``."""
+    url: str
+    """The other edition's ``site_url``: a page's address there is this plus the page's path."""
+    docs_dir: str | None = None
+    """The other edition's hand-written pages, relative to ``mkdocs.yml``. A hand-written page
+    that has no file of the same name there links to the other edition's front page; generated
+    pages (associations, venues, calendars …) exist in every edition."""
 
 
 OPTION = {"option": True}
@@ -108,6 +123,10 @@ class Settings:
     oppføringen", "Alt stemmer", "Registrer laget ditt" and "Meld fra om feil" open its forms,
     which need no GitHub account; without it they open GitHub's issue forms (with ``repo_url``)."""
 
+    editions: list[Edition] = field(default_factory=list, metadata=OPTION)
+    """The catalogue in other languages, each ``{language, url, docs_dir?}``: every page links to
+    the same page in each of them (a language link and ``hreflang`` alternates)."""
+
     search: bool = field(default=True, metadata=OPTION)
     """Index the built site with Pagefind and offer the search page (``/sok/``) and header search
     box.
@@ -123,6 +142,10 @@ class Settings:
 
     only: list[str] = field(default_factory=lambda: only_from_environment())
     """Id patterns of the associations to build (``KATALOG_UTVALG``); empty builds all."""
+
+    language: str = DEFAULT_LANGUAGE
+    """The language of everything the catalogue writes (MkDocs ``theme.language``: nb, nn or
+    en)."""
 
     root: Path = field(default=Path("."), repr=False)
     """The site root (the folder of ``mkdocs.yml``)."""
@@ -236,6 +259,11 @@ def _value_mistakes(name: str, value, declared: Field) -> list[str]:
         for text in addresses
         if not is_web_address(text)
     ]
+    for edition in value if name == "editions" else []:
+        if edition["language"] not in LANGUAGES:
+            mistakes.append(t("settings.bad_language", value=edition["language"]))
+        if not is_web_address(edition["url"]):
+            mistakes.append(t("settings.not_web_address", name=name, value=edition["url"]))
     for campaign in value if name == "campaigns" else []:
         days = [campaign["date"]] + ([campaign["until"]] if campaign.get("until") else [])
         if not all(is_month_day(day) for day in days):
@@ -255,6 +283,7 @@ def _type_key(annotation: str) -> str:
         "bool": "boolean",
         "list[str]": "texts",
         "list[Campaign]": "campaigns",
+        "list[Edition]": "editions",
         "Licence": "licence",
     }[annotation]
 
@@ -271,7 +300,8 @@ def _fits(value, annotation: str) -> bool:
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     if kind == "licence":
         return _record_fits(value, Licence)
-    return isinstance(value, list) and all(_record_fits(item, Campaign) for item in value)
+    record = Edition if kind == "editions" else Campaign
+    return isinstance(value, list) and all(_record_fits(item, record) for item in value)
 
 
 def _record_fits(value, record: type) -> bool:
@@ -291,6 +321,8 @@ def _typed(name: str, value):
         return [Campaign(**item) for item in value]
     if name == "licence":
         return Licence(**value)
+    if name == "editions":
+        return [Edition(**item) for item in value]
     return value
 
 
@@ -318,15 +350,30 @@ def build_date() -> date:
 
 
 def settings_from_options(
-    options: dict, root: Path, repo_url: str = "", site_url: str = ""
+    options: dict,
+    root: Path,
+    repo_url: str = "",
+    site_url: str = "",
+    language: str | None = DEFAULT_LANGUAGE,
 ) -> Settings:
     """Settings from the plugin's options block; OptionsError names every option that breaks its
     rule."""
     mistakes = check_options(options)
+    if language not in LANGUAGES:
+        mistakes.append(t("settings.bad_language", value=language))
     if mistakes:
         raise OptionsError(t("settings.options_wrong", mistakes=" ".join(mistakes)))
     chosen = {name: _typed(name, value) for name, value in options.items() if value is not None}
-    return Settings(root=root, repo_url=repo_url or "", site_url=site_url or "", **chosen)
+    return Settings(
+        root=root, repo_url=repo_url or "", site_url=site_url or "", language=language, **chosen
+    )
+
+
+def theme_language(config: dict) -> str:
+    """``theme.language`` of a MkDocs configuration read as YAML (bokmål when it has none)."""
+    theme = config.get("theme")
+    value = theme.get("language") if isinstance(theme, dict) else None
+    return value if isinstance(value, str) else DEFAULT_LANGUAGE
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -337,13 +384,20 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def read_site_settings(root: Path) -> Settings:
-    """The settings of the site at ``root`` from its ``mkdocs.yml`` (defaults where missing)."""
-    config_path = root / "mkdocs.yml"
-    if not config_path.exists():
-        return Settings(root=root)
+def _merged(parent: dict, child: dict) -> dict:
+    """``child`` over ``parent`` as MkDocs merges an ``INHERIT``ed file: mappings key by key,
+    everything else (lists too) replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        below = merged.get(key)
+        merged[key] = _merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+    return merged
+
+
+def _read_config(path: Path, inherited: tuple[Path, ...] = ()) -> dict:
+    """A MkDocs configuration file read as YAML, with the file it ``INHERIT``s merged in."""
     try:
-        with open(config_path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8") as handle:
             config = yaml.load(handle, Loader=_ConfigLoader) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -354,12 +408,36 @@ def read_site_settings(root: Path) -> Settings:
         raise OptionsError(t("settings.config_unreadable", line=1)) from None
     if not isinstance(config, dict):
         raise OptionsError(t("settings.not_a_config"))
+    parent = config.pop("INHERIT", None)
+    if parent is None:
+        return config
+    parent_path = (path.parent / str(parent)).resolve()
+    if parent_path in inherited or not parent_path.is_file():
+        raise OptionsError(t("settings.not_a_config"))
+    return _merged(_read_config(parent_path, (*inherited, path.resolve())), config)
+
+
+def read_site_settings(root: Path) -> Settings:
+    """The settings of the site at ``root`` from its ``mkdocs.yml`` (defaults where missing),
+    read as MkDocs reads it: a file it ``INHERIT``s merged in, ``plugins`` as a list or a
+    mapping."""
+    config_path = root / "mkdocs.yml"
+    if not config_path.exists():
+        return Settings(root=root)
+    config = _read_config(config_path)
+    plugins = config.get("plugins") or []
     options: dict = {}
-    for plugin in config.get("plugins") or []:
+    if isinstance(plugins, dict):
+        options = plugins.get("katalog") or {}
+    for plugin in plugins if isinstance(plugins, list) else []:
         if isinstance(plugin, dict) and "katalog" in plugin:
             options = plugin["katalog"] or {}
     if not isinstance(options, dict):
         raise OptionsError(t("settings.not_a_config"))
     return settings_from_options(
-        options, root, str(config.get("repo_url") or ""), str(config.get("site_url") or "")
+        options,
+        root,
+        str(config.get("repo_url") or ""),
+        str(config.get("site_url") or ""),
+        theme_language(config),
     )

@@ -1,6 +1,6 @@
 """Full-text search with Pagefind, instead of an index of every word shipped to every visitor.
 
-Pagefind indexes the site while it is built (it knows Norwegian stemming from ``lang="nb"``)
+Pagefind indexes the site while it is built (it stems words by the pages' `lang`: nb, nn or en)
 and a visitor downloads only the index chunks a query needs. Only pages worth
 finding are indexed: associations, venues, grants and the hand-written pages;
 lists that repeat everything (the directory, the calendars) are left out so
@@ -17,7 +17,7 @@ import select
 import subprocess
 from pathlib import Path
 
-from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.i18n import language, t
 from frivilligkatalogen.views.addresses import (
     ACTIVITIES,
     CALENDAR,
@@ -84,11 +84,12 @@ class SearchIndex:
     bodies of the pages they wrote, and that process hands them on (:meth:`add_page`).
     """
 
-    def __init__(self, site_dir: Path, language: str = "nb"):
+    def __init__(self, site_dir: Path):
         import tempfile
 
         self.site_dir = site_dir
-        self.language = language
+        self.language = language()
+        """The ``lang`` the data pages are indexed under, the theme's (Pagefind's stemming)."""
         self.errors: list[str] = []
         self._buffer = b""
         self._message_id = 0

@@ -19,10 +19,15 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from frivilligkatalogen.base.errors import BuildFailed, KatalogError
-from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.i18n import language, t
 from frivilligkatalogen.build import parallel
 from frivilligkatalogen.build.search_index import SearchIndex, indexed
-from frivilligkatalogen.build.stamping import Shell, sitemap_with, split_sitemap
+from frivilligkatalogen.build.stamping import (
+    Shell,
+    sitemap_alternates,
+    sitemap_with,
+    split_sitemap,
+)
 
 
 class SiteBuild:
@@ -50,11 +55,16 @@ class SiteBuild:
                 raise BuildFailed(t("search.index_failed", detail=str(error))) from error
 
     def fill_pages(
-        self, shells: dict[str, Shell], prototypes: dict[str, str], base_url: str
+        self,
+        shells: dict[str, Shell],
+        prototypes: dict[str, str],
+        base_url: str,
+        alternates=None,
     ) -> tuple[int, int]:
         """Write the open data, embeds and RSS, and fill in every page given at the start, each
         section's pages into its prototype's ``shells``, in the workers and in this process at
-        once; then the sitemap. Returns (pages, files) written."""
+        once; then the sitemap, with each page's ``alternates(url)`` in other editions. Returns
+        (pages, files) written."""
         site = str(self.site_dir)
         # The open data, embeds and RSS come last in the list: whichever process is free then
         # takes them, so neither waits long for the other at the end.
@@ -79,7 +89,7 @@ class SiteBuild:
             [self.calendars],
         )
         files = files[0] + self._answer("log.files_failed", self.calendars.result)
-        finish_sitemap(self.site_dir, self.pages, prototypes, base_url)
+        finish_sitemap(self.site_dir, self.pages, prototypes, base_url, alternates)
         for section, page_id in prototypes.items():
             shutil.rmtree(self.site_dir / section / page_id, ignore_errors=True)
         return len(self.pages), files
@@ -129,9 +139,12 @@ class SiteBuild:
             raise BuildFailed(t(message, detail=f"{type(error).__name__}: {error}")) from error
 
 
-def finish_sitemap(site_dir: Path, pages: list, prototypes: dict[str, str], base_url: str) -> None:
-    """The theme's sitemap with each prototype's entry replaced by its section's pages (split into
-    several files above the protocol's limit), and gzipped beside it."""
+def finish_sitemap(
+    site_dir: Path, pages: list, prototypes: dict[str, str], base_url: str, alternates=None
+) -> None:
+    """The theme's sitemap with each prototype's entry replaced by its section's pages, with
+    ``hreflang`` alternates when there are other editions (split into several files above the
+    protocol's limit), and gzipped beside it."""
     path = site_dir / "sitemap.xml"
     if not path.exists():
         return
@@ -139,6 +152,8 @@ def finish_sitemap(site_dir: Path, pages: list, prototypes: dict[str, str], base
     for section, page_id in prototypes.items():
         urls = [view.url for where, view in pages if where == section]
         sitemap = sitemap_with(sitemap, f"{section}{page_id}/", urls)
+    if alternates is not None and base_url:
+        sitemap = sitemap_alternates(sitemap, base_url, language(), alternates)
     for name, text in split_sitemap(sitemap, base_url).items():
         (site_dir / name).write_text(text, encoding="utf-8")
         with gzip.GzipFile(site_dir / f"{name}.gz", "wb", mtime=0) as handle:

@@ -131,6 +131,32 @@ def sitemap_with(sitemap: str, prototype_url: str, urls: list[str]) -> str:
     return sitemap[: match.start()] + entries + sitemap[match.end() :]
 
 
+def sitemap_alternates(sitemap: str, base_url: str, language: str, links_of) -> str:
+    """The sitemap with each page's versions in the other editions as ``hreflang`` alternates
+    (``links_of(url)`` gives them as (language, address), the page itself included), the way
+    search engines read them. They are kept out of the pages' ``<head>``: Material fetches a
+    ``sitemap.xml`` beside every ``<link rel="alternate">`` it finds there."""
+
+    def entry(match: re.Match) -> str:
+        loc = match.group(1)
+        url = str(loc)[len(base_url) :] if loc.startswith(base_url) else None
+        links = links_of(url) if url is not None else []
+        if not links:
+            return match.group(0)
+        alternates = [(language, loc), *links]
+        return match.group(0) + "".join(
+            f'\n         <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
+            for lang, href in alternates
+        )
+
+    changed = re.sub(r"<loc>([^<]*)</loc>", entry, sitemap)
+    if changed == sitemap:
+        return sitemap
+    return changed.replace(
+        "<urlset ", '<urlset xmlns:xhtml="http://www.w3.org/1999/xhtml" ', 1
+    )
+
+
 SITEMAP_LIMIT = 50_000
 """The sitemap protocol's limit of addresses in one file."""
 

@@ -29,7 +29,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 from starlette.staticfiles import StaticFiles
 
-from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.i18n import language, set_language, t
 from frivilligkatalogen.base.options import build_date
 from frivilligkatalogen.model.values import is_email
 from frivilligkatalogen.service import delivery, pages
@@ -67,6 +67,7 @@ class FormService:
     def __init__(self, config: ServiceConfig):
         self.config = config
         self.settings = config.settings
+        set_language(self.settings.language)  # the catalogue's language: pages, mail, messages
         self.store = Store(config.state / "skjema.sqlite")
         self.store.recover()
         self.guard = Guard(self.store, config.signer, config.secret)
@@ -78,6 +79,7 @@ class FormService:
         )
         self.env.globals.update(
             t=t,
+            language=language,
             settings=self.settings,
             stylesheets=pages.STYLESHEETS,
             remove=REMOVE,

@@ -7,6 +7,7 @@ feeds, exports and links agree.
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlsplit
 
 ORGANIZATIONS = "organisasjoner/"
 VENUES = "lokaler/"
@@ -88,6 +89,34 @@ FILTER_INDEX = "organisasjoner/filter.json"
 
 SCRIPTS = "assets/katalog/"
 """The scripts and styles the generated pages use."""
+
+STYLESHEET = SCRIPTS + "katalog.css"
+"""The catalogue's own look on top of Material's, on every page of every edition."""
+
+
+def edition_links(editions, root, page_url: str, src_uri: str | None) -> list[tuple[str, str]]:
+    """(language, address) of a page in each other edition of the catalogue: the same path there,
+    or that edition's front page when a hand-written page (``src_uri`` in ``docs_dir``) has no
+    file of the same name in the other edition's folder. Generated pages (``src_uri`` None) are
+    in every edition: the data is the same."""
+    links = []
+    for edition in editions:
+        base = edition.url.rstrip("/") + "/"
+        there = src_uri is None or (
+            edition.docs_dir is not None and (root / edition.docs_dir / src_uri).is_file()
+        )
+        links.append((edition.language, base + page_url if there else base))
+    return links
+
+
+def link_from_page(site_url: str, page_url: str, address: str) -> str:
+    """``address`` as a link on the page at ``page_url``: relative when it is on the same host as
+    the site (an edition under ``/en/`` then works in any preview and under any base path), else
+    as it is."""
+    here, there = urlsplit(site_url.rstrip("/") + "/" + page_url), urlsplit(address)
+    if not site_url or (here.scheme, here.netloc) != (there.scheme, there.netloc):
+        return address
+    return relative_link(here.path.lstrip("/"), there.path.lstrip("/"))
 
 
 def grant_anchor(grant_id: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from frivilligkatalogen.base.i18n import t, t_count, table, word_list
+from frivilligkatalogen.base.i18n import language, t, t_count, table, word_list
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.categories import category_name
 from frivilligkatalogen.model.schedule import next_dates, upcoming
@@ -104,6 +104,7 @@ def environment() -> Environment:
     )
     env.globals.update(
         t=t,
+        language=language,
         t_count=t_count,
         word_list=word_list,
         loop_id=lambda value: slugify(str(value)),

@@ -7,6 +7,7 @@ import json
 
 from markupsafe import Markup
 
+from frivilligkatalogen.base.i18n import language, table
 from frivilligkatalogen.model import Activity, Organization
 from frivilligkatalogen.model.activity import SCHEMA_ORG_DAYS, WEEKDAYS
 from frivilligkatalogen.model.schedule import Occurrence, local
@@ -18,6 +19,14 @@ def script_json(data) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def web_page(page_url: str | None, about: dict) -> dict:
+    """The page itself, in the catalogue's language (``inLanguage``), about its subject."""
+    node = {"@type": "WebPage", "inLanguage": language(), "about": about}
+    if page_url:
+        node["@id"] = node["url"] = page_url
+    return node
 
 
 def _place(catalog, activity: Activity) -> dict:
@@ -166,7 +175,8 @@ def organization_node(org: Organization, page_url: str | None) -> dict:
 def organization_json_ld(
     catalog, org: Organization, next_dates: dict, page_url: str | None
 ) -> Markup:
-    graph = [organization_node(org, page_url)]
+    node = organization_node(org, page_url)
+    graph = [web_page(page_url, {"@id": node["@id"]} if "@id" in node else node), node]
     graph += [
         item
         for activity in org.activities or []
@@ -180,8 +190,6 @@ def organization_json_ld(
 def venue_json_ld(venue, page_url: str | None) -> Markup:
     """The venue as a schema.org ``EventVenue`` (a ``CivicStructure``), with capacity and
     amenities."""
-    from frivilligkatalogen.base.i18n import table
-
     node: dict = {"@type": "EventVenue", "name": venue.name, "address": _postal(venue.address)}
     if page_url:
         node["url"] = page_url
@@ -201,4 +209,7 @@ def venue_json_ld(venue, page_url: str | None) -> Markup:
             {"@type": "LocationFeatureSpecification", "name": table(group)[code], "value": True}
             for group, code in features
         ]
-    return script_json({"@context": "https://schema.org", **node})
+    page = web_page(page_url, {"@id": page_url + "#lokale"} if page_url else node)
+    if page_url:
+        node["@id"] = page_url + "#lokale"
+    return script_json({"@context": "https://schema.org", "@graph": [page, node]})

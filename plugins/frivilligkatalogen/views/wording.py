@@ -16,13 +16,14 @@ from frivilligkatalogen.model.values import is_web_address
 
 
 def short_date(day: date) -> str:
-    """``1. sep. 2026``."""
-    return f"{day.day}. {word_list('time.months_short')[day.month - 1]} {day.year}"
+    """``1. sep. 2026`` (``1 Sep 2026`` in English)."""
+    month = word_list("time.months_short")[day.month - 1]
+    return t("time.date", day=day.day, month=month, year=day.year)
 
 
 def long_date(day: date) -> str:
-    """``1. september 2026``."""
-    return f"{day.day}. {word_list('time.months')[day.month - 1]} {day.year}"
+    """``1. september 2026`` (``1 September 2026``)."""
+    return t("time.date", day=day.day, month=word_list("time.months")[day.month - 1], year=day.year)
 
 
 def month_year(day: date) -> str:
@@ -31,7 +32,7 @@ def month_year(day: date) -> str:
 
 
 def weekday_date(day: date) -> str:
-    """``Tirsdag 1. sep. 2026``."""
+    """``Tirsdag 1. sep. 2026`` (``Tysdag 1. sep. 2026``, ``Tuesday 1 Sep 2026``)."""
     return f"{word_list('time.weekdays')[day.weekday()].capitalize()} {short_date(day)}"
 
 
@@ -186,8 +187,11 @@ def occurrence(value) -> str:
 
 
 def decimal(number: float) -> str:
-    """``320`` or ``320,5``: Norwegian decimal comma, no needless decimals."""
-    return str(int(number)) if float(number).is_integer() else f"{number:g}".replace(".", ",")
+    """``320`` or ``320,5`` (``320.5`` in English): the language's decimal mark, no needless
+    decimals."""
+    if float(number).is_integer():
+        return str(int(number))
+    return f"{number:g}".replace(".", t("time.decimal_mark"))
 
 
 def contact_href(contact: str) -> str:

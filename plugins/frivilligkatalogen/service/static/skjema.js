@@ -6,7 +6,7 @@ import "./altcha/altcha.min.js";
 
 const words = document.getElementById("altcha-ord");
 if (words) {
-  globalThis.$altcha.i18n.set("nb", JSON.parse(words.textContent));
+  globalThis.$altcha.i18n.set(document.documentElement.lang, JSON.parse(words.textContent));
 }
 globalThis.$altcha.algorithms.set(
   "PBKDF2/SHA-256",
