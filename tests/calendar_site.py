@@ -8,7 +8,7 @@ from pathlib import Path
 
 from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.build.outputs import site_files
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from conftest import write_site
 

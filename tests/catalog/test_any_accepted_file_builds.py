@@ -27,7 +27,7 @@ from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.build.files import write_files, write_pages
 from frivilligkatalogen.build.outputs import iter_site_files
 from frivilligkatalogen.views.pages import build_pages
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from conftest import REPO, SITE_CONFIG
 

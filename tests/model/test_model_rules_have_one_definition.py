@@ -87,7 +87,7 @@ def test_active_organisations_are_chosen_in_one_place(tmp_path):
         "data/organizations/c-lag.yaml": org.format(name="C-laget") + "status: closed\n",
         "data/organizations/d-lag.yaml": org.format(name="D-laget") + "status: inactive\n",
     })
-    from frivilligkatalogen.base.options import read_site_settings
+    from frivilligkatalogen.base.config_file import read_site_settings
 
     catalog = load_catalog(read_site_settings(root))
     assert [org.id for org in catalog.active_organizations()] == ["a-lag", "b-lag"]

@@ -12,7 +12,7 @@ import recurring_ical_events
 from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.model.public_holidays import easter_sunday, public_holidays
 from frivilligkatalogen.model.schedule import occurrences
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from calendar_site import build_feeds, make_site
 

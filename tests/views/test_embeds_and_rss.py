@@ -17,7 +17,7 @@ import pytest
 
 from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.views.embeds import EMBED_DAYS
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from conftest import REPO, mkdocs_build
 from htmlscan import Scan

@@ -125,7 +125,7 @@ def test_feeds_are_built_from_components_that_read_back():
     """An activity's events are icalendar components; a feed made of them reads back with the same
     events, their details included, and each event is serialised once however many feeds hold it."""
     from conftest import REPO
-    from frivilligkatalogen.base.options import read_site_settings
+    from frivilligkatalogen.base.config_file import read_site_settings
     from frivilligkatalogen.catalog import load_catalog
     from frivilligkatalogen.catalog.history import read_history
     from frivilligkatalogen.views.feeds import FeedBuilder

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from frivilligkatalogen.catalog.loading import load_catalog
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from conftest import REPO
 

@@ -10,7 +10,7 @@ import pytest
 
 from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.views.exports import records
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from conftest import REPO, VALID_VENUE, mkdocs_build, write_site
 

@@ -8,7 +8,7 @@ import re
 import jsonschema
 import pytest
 
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 from frivilligkatalogen.load.yaml_source import Mapping, Sequence, parse_text
 
 from conftest import REPO

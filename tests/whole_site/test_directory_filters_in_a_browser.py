@@ -8,7 +8,7 @@ import pytest
 
 from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.model.activity import WEEKDAYS
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from browser import wait_for_search
 from conftest import REPO

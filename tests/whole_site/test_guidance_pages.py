@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import yaml
 
 from frivilligkatalogen.catalog.loading import load_catalog
-from frivilligkatalogen.base.options import read_site_settings
+from frivilligkatalogen.base.config_file import read_site_settings
 
 from conftest import REPO
 from htmlscan import Scan

@@ -27,9 +27,9 @@ from frivilligkatalogen.adapters.coordinator_commands import (
     run_stale,
 )
 from frivilligkatalogen.adapters.progress import ProgressLine, print_problems
+from frivilligkatalogen.base.config_file import read_site_settings
 from frivilligkatalogen.base.errors import KatalogError, printable
 from frivilligkatalogen.base.i18n import set_language, t
-from frivilligkatalogen.base.options import read_site_settings
 from frivilligkatalogen.build.files import FolderRefused, replace_folder, write_files, write_pages
 from frivilligkatalogen.build.outputs import iter_site_files
 from frivilligkatalogen.catalog.folders import unusable_folder

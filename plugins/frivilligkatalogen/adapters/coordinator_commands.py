@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from frivilligkatalogen.adapters.progress import ProgressLine, print_problems
+from frivilligkatalogen.base.config_file import read_site_settings
 from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.base.options import read_site_settings
 from frivilligkatalogen.catalog.history import beyond_confirmation
 from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.views.freshness import stale_entries, stale_markdown

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from frivilligkatalogen.base.config_file import read_site_settings
 from frivilligkatalogen.base.i18n import t
-from frivilligkatalogen.base.options import read_site_settings
 from frivilligkatalogen.service.config import service_config
 
 

@@ -152,9 +152,7 @@ def sitemap_alternates(sitemap: str, base_url: str, language: str, links_of) -> 
     changed = re.sub(r"<loc>([^<]*)</loc>", entry, sitemap)
     if changed == sitemap:
         return sitemap
-    return changed.replace(
-        "<urlset ", '<urlset xmlns:xhtml="http://www.w3.org/1999/xhtml" ', 1
-    )
+    return changed.replace("<urlset ", '<urlset xmlns:xhtml="http://www.w3.org/1999/xhtml" ', 1)
 
 
 SITEMAP_LIMIT = 50_000
