@@ -97,6 +97,17 @@ def wait_for_search(page, results: bool = True) -> None:
     page.wait_for_function(SEARCH_SETTLED, timeout=PATIENCE_MS)
 
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def violations(page) -> list[str]:
+    """What axe-core finds against WCAG 2.0/2.1 A and AA (and 2.2 AA) on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}" for v in result.response["violations"]]
+
+
 def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     assert path, "Chromium is missing: scripts/test.sh installs it (apt-get install chromium)"

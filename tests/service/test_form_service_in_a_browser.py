@@ -5,15 +5,13 @@ and dark, and nothing is fetched from another host."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from browser import SiteServer
+from browser import SiteServer, violations
 from conftest import mkdocs_build
 from form_service import Service, branches, catalogue_repo, changed_lines, free_port, git, link_in, read_mail
 
 ORG = "lindvik-il"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
@@ -109,11 +107,6 @@ FORM_PAGES = {
     "front": "/",
     "not found": "/finnes-ikke",
 }
-
-
-def violations(page) -> list[str]:
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}" for v in result.response["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

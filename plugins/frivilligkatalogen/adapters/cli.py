@@ -171,11 +171,20 @@ def speak_the_site_language(root: Path) -> None:
         set_language(None)
 
 
+def _root_named(words: list[str]) -> Path:
+    """The catalogue a command line is for, read before it is parsed: ``--root``, a command's
+    first argument where that is its catalogue (``katalog check ../lindvik``), else here."""
+    if "--root" in words and words.index("--root") + 1 < len(words):
+        return Path(words[words.index("--root") + 1])
+    takes_root = words and any(name == "root" for name, _ in COMMANDS.get(words[0], []))
+    if takes_root and len(words) > 1 and not words[1].startswith("-"):
+        return Path(words[1])
+    return Path(".")
+
+
 def _main(argv: list[str] | None) -> int:
-    words = sys.argv[1:] if argv is None else argv
-    # The help is in the language of the catalogue the command is for: --root, else here.
-    at = words.index("--root") + 1 if "--root" in words else 0
-    speak_the_site_language(Path(words[at]) if 0 < at < len(words) else Path("."))
+    # The help is in the language of the catalogue the command is for, so speak it first.
+    speak_the_site_language(_root_named(sys.argv[1:] if argv is None else argv))
     args = parser().parse_args(argv)
     root = Path(args.root) if hasattr(args, "root") else Path(".")
     speak_the_site_language(root)

@@ -50,6 +50,7 @@ from frivilligkatalogen.views.addresses import (
     ACTIVITY_FEED,
     NEWS_FEED,
     STYLESHEET,
+    address_path,
     edition_links,
     link_from_page,
 )
@@ -293,15 +294,29 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page.content = view.render()
         links = self.edition_links(page.url, None if view is not None else page.file.src_uri)
         self.alternates[page.url] = links
-        context["katalog_editions"] = [
+        context["katalog_editions"] = self._language_links(links, page.url)
+        return context
+
+    @_answered
+    def on_template_context(self, context, *, template_name, config):
+        if template_name == "404.html":  # answers at any address: links from the site's root
+            links = [(edition.language, edition.url) for edition in self.settings.editions]
+            context["katalog_editions"] = self._language_links(links, None)
+        return context
+
+    def _language_links(self, links, page_url: str | None) -> list[dict]:
+        """The header's links to the other editions, each named in its own language; relative
+        to the page at ``page_url``, or from the host's root where there is no page."""
+        return [
             {
                 "language": language,
-                "href": link_from_page(self.settings.site_url, page.url, href),
+                "href": link_from_page(self.settings.site_url, page_url, href)
+                if page_url is not None
+                else address_path(self.settings.site_url, href),
                 "name": strings(language)["language_name"],
             }
             for language, href in links
         ]
-        return context
 
     def _same_page_elsewhere(self, url: str) -> list[tuple[str, str]]:
         """The page's versions in other editions, leaving out a front page that stands in for a

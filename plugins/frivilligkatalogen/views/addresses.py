@@ -113,10 +113,22 @@ def link_from_page(site_url: str, page_url: str, address: str) -> str:
     """``address`` as a link on the page at ``page_url``: relative when it is on the same host as
     the site (an edition under ``/en/`` then works in any preview and under any base path), else
     as it is."""
-    here, there = urlsplit(site_url.rstrip("/") + "/" + page_url), urlsplit(address)
-    if not site_url or (here.scheme, here.netloc) != (there.scheme, there.netloc):
+    if not _on_the_site(site_url, address):
         return address
-    return relative_link(here.path.lstrip("/"), there.path.lstrip("/"))
+    here = urlsplit(site_url.rstrip("/") + "/" + page_url)
+    return relative_link(here.path.lstrip("/"), urlsplit(address).path.lstrip("/"))
+
+
+def address_path(site_url: str, address: str) -> str:
+    """``address`` from the host's root (``/frivilligkatalogen/en/``) when it is on the site's
+    host, for a page such as 404.html that answers at any address; else as it is."""
+    return urlsplit(address).path or "/" if _on_the_site(site_url, address) else address
+
+
+def _on_the_site(site_url: str, address: str) -> bool:
+    """Whether ``address`` is on the same scheme and host as the site."""
+    here, there = urlsplit(site_url), urlsplit(address)
+    return bool(site_url) and (here.scheme, here.netloc) == (there.scheme, there.netloc)
 
 
 def grant_anchor(grant_id: str) -> str:
