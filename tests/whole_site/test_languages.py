@@ -320,3 +320,10 @@ def test_the_sitemaps_hreflang_alternates_resolve(example_site):
             assert f'<html lang="{language}"' in target.read_text(encoding="utf-8"), address
             alternates += 1
     assert alternates > 100
+
+
+def test_the_page_for_a_missing_address_speaks_the_site_language(example_site, nynorsk_site):
+    for language, page in (("nb", example_site / "404.html"), ("en", example_site / "en" / "404.html"), ("nn", nynorsk_site / "404.html")):
+        html = page.read_text(encoding="utf-8")
+        assert f"<h1>{strings(language)['not_found.title']}</h1>" in html, language
+        assert "Not found" not in html.replace("Page not found", ""), language

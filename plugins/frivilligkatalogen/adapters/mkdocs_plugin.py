@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
 from frivilligkatalogen.base.errors import KatalogError, printable
-from frivilligkatalogen.base.i18n import set_language, strings, t
+from frivilligkatalogen.base.i18n import set_language, t
 from frivilligkatalogen.base.options import Settings, option_fields, settings_from_options
 from frivilligkatalogen.build.content_policy import add_policy, policy
 from frivilligkatalogen.build.parallel import shared_map, worker_pool
@@ -50,11 +50,10 @@ from frivilligkatalogen.views.addresses import (
     ACTIVITY_FEED,
     NEWS_FEED,
     STYLESHEET,
-    address_path,
     edition_links,
-    link_from_page,
 )
 from frivilligkatalogen.views.annual_wheel import campaign_dates
+from frivilligkatalogen.views.editions import language_links
 from frivilligkatalogen.views.pages import PageRenderer, PageView, build_pages
 
 log = logging.getLogger("mkdocs.plugins.katalog")
@@ -294,29 +293,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page.content = view.render()
         links = self.edition_links(page.url, None if view is not None else page.file.src_uri)
         self.alternates[page.url] = links
-        context["katalog_editions"] = self._language_links(links, page.url)
+        context["katalog_editions"] = language_links(self.settings.site_url, links, page.url)
         return context
 
     @_answered
     def on_template_context(self, context, *, template_name, config):
         if template_name == "404.html":  # answers at any address: links from the site's root
             links = [(edition.language, edition.url) for edition in self.settings.editions]
-            context["katalog_editions"] = self._language_links(links, None)
+            context["katalog_editions"] = language_links(self.settings.site_url, links, None)
         return context
-
-    def _language_links(self, links, page_url: str | None) -> list[dict]:
-        """The header's links to the other editions, each named in its own language; relative
-        to the page at ``page_url``, or from the host's root where there is no page."""
-        return [
-            {
-                "language": language,
-                "href": link_from_page(self.settings.site_url, page_url, href)
-                if page_url is not None
-                else address_path(self.settings.site_url, href),
-                "name": strings(language)["language_name"],
-            }
-            for language, href in links
-        ]
 
     def _same_page_elsewhere(self, url: str) -> list[tuple[str, str]]:
         """The page's versions in other editions, leaving out a front page that stands in for a
@@ -384,7 +369,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
 
 def _theme_values(settings: Settings, has_site_url: bool) -> dict:
-    """What the theme's overrides (footer, search box, feed links) read from ``config.extra``."""
+    """What the theme's overrides (footer, search box, feed links, 404 page) read from
+    ``config.extra``."""
     return {
         "accessibility_statement": settings.accessibility_statement,
         "privacy_page": settings.privacy_page,
@@ -400,6 +386,9 @@ def _theme_values(settings: Settings, has_site_url: bool) -> dict:
         "privacy_label": t("footer.privacy"),
         "contact_label": t("footer.contact"),
         "credit": t("footer.credit"),
+        "not_found_title": t("not_found.title"),
+        "not_found_text": t("not_found.text"),
+        "front_page_label": t("not_found.front_page"),
         "search": settings.search,
         "search_label": t("search.form_label"),
         "search_placeholder": t("search.placeholder"),

@@ -1,6 +1,7 @@
 """The label and help text of every field of the contract, from the locale's
-``contract.<Record>.<key>`` (``label``, ``help``) and ``contract.<Record>.legend`` for a group.
-The web form, the issue forms and their error messages all name a field by these words."""
+``contract.<Record>.<key>`` (``label``, ``help``); a group of fields is named by the label of
+the field that holds it. The web form, the issue forms and their error messages all name a
+field by these words."""
 
 from __future__ import annotations
 
