@@ -87,7 +87,7 @@ def used_keys(keys: list[str]) -> set[str]:
     tables |= set(TABLE_CALL.findall("\n".join(texts)))
     used = set()
     for key in keys:
-        base = re.sub(r"_(one|other)$", "", key)
+        base = re.sub(r"_(one|other|none)$", "", key)
         if (
             key in literals
             or base in literals

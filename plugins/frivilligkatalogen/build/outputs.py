@@ -11,7 +11,7 @@ from frivilligkatalogen.catalog.history import read_history
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.schedule import next_dates
 from frivilligkatalogen.views.addresses import FILTER_INDEX, SCRIPTS, feed_path_single
-from frivilligkatalogen.views.directory_filters import filter_index_bytes
+from frivilligkatalogen.views.directory_filters import directory_index_bytes
 from frivilligkatalogen.views.embeds import embed_files
 from frivilligkatalogen.views.exports import export_files
 from frivilligkatalogen.views.feed_files import feed_files
@@ -48,7 +48,7 @@ def _calendar_files(catalog: Catalog, history):
     builder = FeedBuilder(catalog, history)
     yield from feed_files(builder)
     yield from single_date_files(catalog, builder)
-    yield FILTER_INDEX, filter_index_bytes(catalog)
+    yield FILTER_INDEX, directory_index_bytes(catalog)
     yield from schema_files(catalog.settings).items()
     for asset in sorted(ASSETS.iterdir()):
         yield f"{SCRIPTS}{asset.name}", asset.read_bytes()

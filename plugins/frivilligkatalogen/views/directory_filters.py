@@ -1,23 +1,25 @@
-"""The directory's filters: which association matches which option, in a compact index.
+"""The directory's filters: which association matches which option.
 
 The directory page lists every active association in HTML (it works without
 JavaScript); ``organisasjoner/filter.json`` tells the filter script, card by card
 in the same order, each association's categories, ages, groups, area, weekdays,
-price flags, languages and venue accessibility. Columns of small numbers keep it
-light at thousands of associations.
+price flags, languages and venue accessibility (the index's shape: :mod:`.filters`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
+from frivilligkatalogen.base.i18n import word_list
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model import Organization
 from frivilligkatalogen.model.activity import WEEKDAYS
+from frivilligkatalogen.model.common import AUDIENCE_GROUPS
+from frivilligkatalogen.views.filters import ANY, BITS, RANGES, Column, filter_index, index_bytes
 
 STEP_FREE = {"wheelchair_accessible", "step_free_entrance"}
-FREE, REDUCED = 1, 2
+FREE, REDUCED, YES = "gratis", "redusert", "ja"
+"""Option values of the price and yes/no groups (in the form and the URL)."""
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,6 @@ def listed(catalog: Catalog) -> list[Organization]:
 
 def facets(catalog: Catalog) -> Facets:
     orgs = listed(catalog)
-    from frivilligkatalogen.model.common import AUDIENCE_GROUPS
-
     groups = {g for org in orgs for a in _audiences(org) for g in (a.groups or [])}
     languages = sorted(
         {code for org in orgs for code in org.languages}, key=lambda c: (c not in ("nb", "nn"), c)
@@ -58,24 +58,23 @@ def _audiences(org: Organization):
     ]
 
 
-def weekdays(org: Organization) -> int:
-    """A bit per weekday (Monday = 1) on which any of the association's activities happen."""
-    mask = 0
+def weekdays(org: Organization) -> set[str]:
+    """The weekdays (``mon`` …) on which any of the association's activities happen."""
+    days = set()
     for activity in org.activities or []:
         if activity.cancelled:
             continue
         for rule in activity.schedule or []:
-            for day in rule.days:
-                mask |= 1 << WEEKDAYS.index(day)
+            days |= set(rule.days)
         for item in activity.dates or []:
             if not item.cancelled:
                 start = item.date if item.is_all_day else item.start.date()
-                mask |= 1 << start.weekday()
-    return mask
+                days.add(WEEKDAYS[start.weekday()])
+    return days
 
 
-def age_ranges(org: Organization) -> list[list[int]] | None:
-    """The age ranges the association states (None: no age limit anywhere, every age fits)."""
+def age_ranges(org: Organization) -> list[list[int]] | int:
+    """The age ranges the association states (0: no age limit anywhere, every age fits)."""
     ranges = []
     for audience in _audiences(org):
         if audience.age_min is None and audience.age_max is None:
@@ -86,18 +85,19 @@ def age_ranges(org: Organization) -> list[list[int]] | None:
                 audience.age_max if audience.age_max is not None else 120,
             ]
         )
-    return ranges or None
+    return ranges or 0
 
 
-def price_flags(org: Organization) -> int:
-    flags = 0
+def price_options(org: Organization) -> list[str]:
+    """``gratis`` when something is free, ``redusert`` when the fee can be lowered."""
+    found = []
     if any(a.price is not None and a.price.is_free for a in org.activities or []) or (
         org.membership and org.membership.fee == 0
     ):
-        flags |= FREE
+        found.append(FREE)
     if org.membership and org.membership.reduced:
-        flags |= REDUCED
-    return flags
+        found.append(REDUCED)
+    return found
 
 
 def step_free(catalog: Catalog, org: Organization) -> bool:
@@ -105,55 +105,32 @@ def step_free(catalog: Catalog, org: Organization) -> bool:
     return any(STEP_FREE & set(catalog.venues[v].accessibility or []) for v in venue_ids)
 
 
-def filter_index(catalog: Catalog) -> dict:
-    """The index the filter script reads: lookup tables, then one row per card."""
+def columns(catalog: Catalog) -> list[Column]:
+    """The directory's filter groups, in the order of its form."""
     options = facets(catalog)
-    category_at = {code: i for i, code in enumerate(options.categories)}
-    group_at = {g: i for i, g in enumerate(options.groups)}
-    area_at = {a: i for i, a in enumerate(options.areas)}
-    language_at = {code: i for i, code in enumerate(options.languages)}
-    rows = []
-    for org in listed(catalog):
-        rows.append(
-            [
-                [category_at[c] for c in org.categories],
-                age_ranges(org) or 0,
-                sorted(
-                    {
-                        group_at[g]
-                        for a in _audiences(org)
-                        for g in (a.groups or [])
-                        if g in group_at
-                    }
-                ),
-                area_at.get(org.area, -1),
-                weekdays(org),
-                price_flags(org),
-                [language_at[c] for c in org.languages],
-                1 if step_free(catalog, org) else 0,
-            ]
-        )
-    return {
-        "version": 1,
-        "columns": [
-            "kategori",
-            "alder",
+    day_names = dict(zip(WEEKDAYS, word_list("time.weekdays"), strict=True))
+    return [
+        Column("kategori", ANY, lambda org: org.categories, options.categories),
+        Column("alder", RANGES, age_ranges),
+        Column(
             "gruppe",
-            "omrade",
+            ANY,
+            lambda org: [g for a in _audiences(org) for g in (a.groups or [])],
+            options.groups,
+        ),
+        Column("omrade", ANY, lambda org: [org.area] if org.area else [], options.areas),
+        Column(
             "dag",
-            "pris",
-            "sprak",
-            "tilgjengelig",
-        ],
-        "kategori": [str(c) for c in options.categories],
-        "gruppe": options.groups,
-        "omrade": options.areas,
-        "sprak": options.languages,
-        "rows": rows,
-    }
+            BITS,
+            lambda org: [day_names[d] for d in weekdays(org)],
+            list(day_names.values()),
+        ),
+        Column("pris", BITS, price_options, (FREE, REDUCED)),
+        Column("sprak", ANY, lambda org: org.languages, options.languages),
+        Column("tilgjengelig", BITS, lambda org: [YES] if step_free(catalog, org) else [], (YES,)),
+    ]
 
 
-def filter_index_bytes(catalog: Catalog) -> bytes:
-    return json.dumps(filter_index(catalog), ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+def directory_index_bytes(catalog: Catalog) -> bytes:
+    """The directory's filter index (see :mod:`.filters`)."""
+    return index_bytes(filter_index(columns(catalog), listed(catalog)))

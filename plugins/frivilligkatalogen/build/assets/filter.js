@@ -1,13 +1,13 @@
-/* Frivilligkatalogen: filters on the directory of associations.
+/* Frivilligkatalogen: filters on a list page (the directory, the venues, "Bli frivillig").
  *
- * The page lists every association; this script only chooses which cards stand in
- * the list. It keeps them all in memory and puts at most PAGE of the matches in
- * the list at a time: hiding thousands of siblings in place costs the browser a
- * style recalculation of the whole list on every change.
- * It reads a compact index (one row per card, same order), keeps the filter state
- * in the URL query, shows how many match, with a count per option, and announces
- * the number in a polite live region. Within a group, options widen (any of them);
- * across groups, they narrow (all groups must match).
+ * The page lists every item; this script only chooses which items stand in the list.
+ * It keeps them all in memory and puts at most PAGE of the matches in the list at a
+ * time: hiding thousands of siblings in place costs the browser a style recalculation
+ * of the whole list on every change.
+ * It reads a compact index (views/filters.py: columns, then one row per item in the
+ * same order), keeps the filter state in the URL query, shows how many match, with a
+ * count per option, and announces the number in a polite live region. Within a group,
+ * options widen (any of them); across groups, they narrow (all groups must match).
  */
 (function () {
   "use strict";
@@ -16,93 +16,80 @@
   var status = document.getElementById("katalog-antall");
   if (!form || !list || !status || !window.fetch || !window.URLSearchParams) return;
 
-  var PAGE = 100; // cards shown at a time: changing thousands at once costs layout
+  var PAGE = 100; // items shown at a time: changing thousands at once costs layout
   var limit = PAGE;
   var more = document.getElementById("katalog-flere");
-  var DAYS = [];
-  var cards = Array.prototype.slice.call(list.children);
-  var GROUPS = ["kategori", "alder", "gruppe", "omrade", "dag", "pris", "sprak", "tilgjengelig"];
+  var items = Array.prototype.slice.call(list.children);
 
   fetch(form.getAttribute("data-index"))
     .then(function (response) { return response.json(); })
     .then(start)
     .catch(function () { /* the full list stays */ });
 
-  function positions(values) {
-    var map = {};
-    values.forEach(function (value, i) { map[value] = i; });
-    return map;
-  }
-
   function start(index) {
-    var rows = index.rows;
-    if (rows.length !== cards.length) return;
-    var at = { kategori: positions(index.kategori), gruppe: positions(index.gruppe), omrade: positions(index.omrade), sprak: positions(index.sprak) };
-    form.querySelectorAll('input[name="dag"]').forEach(function (box) { DAYS.push(box.value); });
+    var rows = index.rows, columns = index.columns;
+    if (rows.length !== items.length) return;
+    columns.forEach(function (column) {
+      column.at = {};
+      column.options.forEach(function (option, i) { column.at[option] = i; });
+    });
     var boxes = form.querySelectorAll('input[type="checkbox"]');
-    var age = form.querySelector('input[name="alder"]');
+    var numbers = form.querySelectorAll('input[type="number"]');
     var counters = {};
     form.querySelectorAll("[data-count]").forEach(function (el) { counters[el.getAttribute("data-count")] = el; });
 
+    // What is asked, per column: ticked option positions (any), a mask (bits), a number.
     function read() {
-      var state = { kategori: [], gruppe: [], omrade: [], sprak: [], dag: 0, pris: 0, tilgjengelig: false, alder: null };
+      var state = columns.map(function (column) { return column.kind === "any" ? [] : column.kind === "bits" ? 0 : null; });
+      var byName = {};
+      columns.forEach(function (column, c) { byName[column.name] = c; });
       boxes.forEach(function (box) {
-        if (!box.checked) return;
-        var name = box.name, value = box.value;
-        if (name === "dag") state.dag |= 1 << DAYS.indexOf(value);
-        else if (name === "pris") state.pris |= value === "gratis" ? 1 : 2;
-        else if (name === "tilgjengelig") state.tilgjengelig = true;
-        else if (at[name] && value in at[name]) state[name].push(at[name][value]);
+        var c = byName[box.name];
+        if (!box.checked || c === undefined || !(box.value in columns[c].at)) return;
+        if (columns[c].kind === "any") state[c].push(columns[c].at[box.value]);
+        else state[c] |= 1 << columns[c].at[box.value];
       });
-      var n = parseInt(age.value, 10);
-      if (!isNaN(n) && n >= 0) state.alder = n;
+      numbers.forEach(function (input) {
+        var c = byName[input.name], n = parseInt(input.value, 10);
+        if (c !== undefined && !isNaN(n) && n >= 0) state[c] = n;
+      });
       return state;
     }
 
-    function any(values, wanted) {
-      for (var i = 0; i < values.length; i++) if (wanted.indexOf(values[i]) !== -1) return true;
-      return false;
+    function fits(kind, value, wanted) {
+      if (kind === "any") return !wanted.length || value.some(function (v) { return wanted.indexOf(v) !== -1; });
+      if (kind === "bits") return !wanted || (value & wanted) !== 0;
+      if (wanted === null) return true;
+      if (kind === "ranges") return value === 0 || value.some(function (r) { return r[0] <= wanted && wanted <= r[1]; });
+      return value !== null && value >= wanted; // at_least
     }
 
-    function checks(row, s) {
-      return [
-        !s.kategori.length || any(row[0], s.kategori),
-        s.alder === null || row[1] === 0 || row[1].some(function (r) { return r[0] <= s.alder && s.alder <= r[1]; }),
-        !s.gruppe.length || any(row[2], s.gruppe),
-        !s.omrade.length || s.omrade.indexOf(row[3]) !== -1,
-        !s.dag || (row[4] & s.dag) !== 0,
-        !s.pris || (row[5] & s.pris) !== 0,
-        !s.sprak.length || any(row[6], s.sprak),
-        !s.tilgjengelig || row[7] === 1
-      ];
+    // Facet counts: how many would match with this option, the other groups as they are.
+    function count(counts, column, value) {
+      function add(option) { var key = column.name + ":" + option; counts[key] = (counts[key] || 0) + 1; }
+      if (column.kind === "any") value.forEach(function (v) { add(column.options[v]); });
+      else if (column.kind === "bits") column.options.forEach(function (option, b) { if (value & (1 << b)) add(option); });
     }
 
     function apply() {
       var s = read(), shown = [], matches = 0, counts = {};
-      function add(key) { counts[key] = (counts[key] || 0) + 1; }
       for (var i = 0; i < rows.length; i++) {
-        var row = rows[i], ok = checks(row, s), failing = -1, failures = 0;
-        for (var g = 0; g < ok.length; g++) if (!ok[g]) { failures++; failing = g; }
+        var row = rows[i], failing = -1, failures = 0;
+        for (var c = 0; c < columns.length && failures < 2; c++) {
+          if (!fits(columns[c].kind, row[c], s[c])) { failures++; failing = c; }
+        }
         if (failures === 0) {
           matches++;
-          if (shown.length < limit) shown.push(cards[i]);
+          if (shown.length < limit) shown.push(items[i]);
         }
         if (failures > 1) continue;
-        // Facet counts: how many would match with this option, the other groups as they are.
-        var only = failures === 1 ? GROUPS[failing] : null;
-        if (!only || only === "kategori") row[0].forEach(function (c) { add("kategori:" + index.kategori[c]); });
-        if (!only || only === "gruppe") row[2].forEach(function (c) { add("gruppe:" + index.gruppe[c]); });
-        if ((!only || only === "omrade") && row[3] >= 0) add("omrade:" + index.omrade[row[3]]);
-        if (!only || only === "dag") DAYS.forEach(function (day, d) { if (row[4] & (1 << d)) add("dag:" + day); });
-        if (!only || only === "pris") { if (row[5] & 1) add("pris:gratis"); if (row[5] & 2) add("pris:redusert"); }
-        if (!only || only === "sprak") row[6].forEach(function (c) { add("sprak:" + index.sprak[c]); });
-        if ((!only || only === "tilgjengelig") && row[7] === 1) add("tilgjengelig:ja");
+        for (c = 0; c < columns.length; c++) if (failures === 0 || c === failing) count(counts, columns[c], row[c]);
       }
       Object.keys(counters).forEach(function (key) {
         var text = "(" + (counts[key] || 0) + ")";
         if (counters[key].textContent !== text) counters[key].textContent = text;
       });
-      if (shown.length !== list.children.length || shown.some(function (card, n) { return list.children[n] !== card; })) {
+      if (shown.length !== list.children.length || shown.some(function (item, n) { return list.children[n] !== item; })) {
         list.replaceChildren.apply(list, shown);
       }
       var template = matches === 0 ? "data-count-none" : matches === 1 ? "data-count-one" : "data-count-other";
@@ -117,7 +104,7 @@
     function writeUrl() {
       var params = new URLSearchParams();
       boxes.forEach(function (box) { if (box.checked) params.append(box.name, box.value); });
-      if (age.value !== "") params.set("alder", age.value);
+      numbers.forEach(function (input) { if (input.value !== "") params.set(input.name, input.value); });
       var query = params.toString();
       history.replaceState(null, "", query ? "?" + query : location.pathname);
     }
@@ -125,13 +112,15 @@
     function readUrl() {
       var params = new URLSearchParams(location.search);
       boxes.forEach(function (box) { box.checked = params.getAll(box.name).indexOf(box.value) !== -1; });
-      age.value = params.get("alder") || "";
+      numbers.forEach(function (input) { input.value = params.get(input.name) || ""; });
     }
 
     readUrl();
     // Open the groups that the address already filters on.
     form.querySelectorAll("details").forEach(function (group) {
-      if (group.querySelector("input:checked") || (group.contains(age) && age.value)) group.open = true;
+      var asked = group.querySelector("input:checked");
+      group.querySelectorAll('input[type="number"]').forEach(function (input) { if (input.value) asked = true; });
+      if (asked) group.open = true;
     });
     form.hidden = false;
     apply();
