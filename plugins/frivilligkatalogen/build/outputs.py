@@ -10,7 +10,13 @@ from pathlib import Path
 from frivilligkatalogen.catalog.history import read_history
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.schedule import next_dates
-from frivilligkatalogen.views.addresses import FILTER_INDEX, SCRIPTS, feed_path_single
+from frivilligkatalogen.views.addresses import (
+    FILTER_INDEX,
+    SCRIPTS,
+    VENUE_FILTER_INDEX,
+    VOLUNTEER_FILTER_INDEX,
+    feed_path_single,
+)
 from frivilligkatalogen.views.directory_filters import directory_index_bytes
 from frivilligkatalogen.views.embeds import embed_files
 from frivilligkatalogen.views.exports import export_files
@@ -19,6 +25,8 @@ from frivilligkatalogen.views.feeds import FeedBuilder, single_date_event
 from frivilligkatalogen.views.hsds import hsds_files
 from frivilligkatalogen.views.json_schema import schema_files
 from frivilligkatalogen.views.rss import rss_files
+from frivilligkatalogen.views.task_filters import task_index_bytes
+from frivilligkatalogen.views.venue_filters import venue_index_bytes
 
 ASSETS = Path(__file__).parent / "assets"
 """Scripts the pages use; published under ``assets/katalog/``."""
@@ -49,6 +57,8 @@ def _calendar_files(catalog: Catalog, history):
     yield from feed_files(builder)
     yield from single_date_files(catalog, builder)
     yield FILTER_INDEX, directory_index_bytes(catalog)
+    yield VENUE_FILTER_INDEX, venue_index_bytes(catalog)
+    yield VOLUNTEER_FILTER_INDEX, task_index_bytes(catalog)
     yield from schema_files(catalog.settings).items()
     for asset in sorted(ASSETS.iterdir()):
         yield f"{SCRIPTS}{asset.name}", asset.read_bytes()

@@ -1,5 +1,6 @@
 """The catalogue's contents: every record of ``data/`` and every problem found, and what the
-views read from them (associations by name and by category, active ones, each venue's users)."""
+views read from them (associations by name and by category, active ones, their volunteering
+tasks, each venue's users)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from frivilligkatalogen.base.errors import Problem
 from frivilligkatalogen.base.options import Settings
 from frivilligkatalogen.load.records import Reading
 from frivilligkatalogen.model import Activity, Grant, Holidays, MeetingPlaces, Organization, Venue
+from frivilligkatalogen.model.organization import Volunteering
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,18 @@ class Catalog:
         """Associations that are active (not ``inactive`` or ``closed``), by name: the ones the
         directory, the calendars, the open data and the embeds publish."""
         return [org for org in self.sorted_organizations() if org.is_active]
+
+    def volunteering_tasks(self) -> list[tuple[Organization, Volunteering]]:
+        """Every volunteering task of the active associations, association by association in
+        name order, each association's tasks in its own order ("Bli frivillig", its filters,
+        feed and open data)."""
+        if "tasks" not in self.derived:
+            self.derived["tasks"] = [
+                (org, task)
+                for org in self.active_organizations()
+                for task in org.volunteering or []
+            ]
+        return self.derived["tasks"]
 
     def sorted_venues(self) -> list[Venue]:
         return sorted(self.venues.values(), key=lambda v: (v.name.casefold(), v.id))

@@ -64,6 +64,14 @@ class History:
             self._parsed[key] = parsed
         return self._parsed[key]
 
+    def first_seen(self, relative_path: str, record_type: type, pick) -> datetime:
+        """When an item of a file was first committed (``pick(record)`` returns it, or None
+        when a version does not hold it); the file's time when no commit holds it yet."""
+        for when, record in self.records(relative_path, record_type):
+            if pick(record) is not None:
+                return when
+        return _mtime(self.root / relative_path)
+
     def version(self, relative_path: str, record_type: type, pick, current) -> Version:
         """The version of one item of a file.
 

@@ -15,7 +15,7 @@ from frivilligkatalogen.base.i18n import t, table
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.model.categories import CATEGORY_CODES, category_name
 from frivilligkatalogen.model.field_texts import path_text
-from frivilligkatalogen.model.organization import Organization
+from frivilligkatalogen.model.organization import VOLUNTEER_GROUPS, Organization
 from frivilligkatalogen.model.venue import ACCESSIBILITY, FACILITIES, VENUE_TYPES, Venue
 
 
@@ -128,6 +128,16 @@ def organization_fields(change: bool) -> tuple:
             convert="days",
         ),
         *_texts("activities.0.schedule.0.", "start", "end", "from", "until", id_prefix="activity_"),
+        FormField("volunteer_title", "input", "volunteering.0.title"),
+        FormField("volunteer_description", "textarea", "volunteering.0.description"),
+        _dropdown(
+            "volunteer_suited_for",
+            "volunteering.0.suited_for",
+            _choices("volunteer_groups", VOLUNTEER_GROUPS),
+            multiple=True,
+            convert="list",
+        ),
+        FormField("volunteer_contact", "input", "volunteering.0.contact"),
         FormField("confirm", "checkboxes", None, required=True, convert="bool"),
     )
 
@@ -137,6 +147,7 @@ def venue_fields() -> tuple:
         FormField("venue_name", "input", "name", required=True),
         _dropdown("venue_type", "type", _choices("venue_types", VENUE_TYPES), required=True),
         *_texts("address.", "street", "postal_code", "city", required=True),
+        FormField("venue_area", "input", "area"),
         FormField("venue_description", "textarea", "description"),
         FormField("capacity", "input", "capacity", convert="int"),
         _dropdown(

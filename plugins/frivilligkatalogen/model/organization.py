@@ -69,12 +69,18 @@ class Membership:
     note: str | None = spec(Text(1, 300))
 
 
+VOLUNTEER_GROUPS = ("youth", "young_adults", "adults", "seniors", "families")
+"""Whom a volunteering task suits (``suited_for``, added by the project): young people, young
+adults, adults, seniors (60+), families."""
+
+
 @dataclass(kw_only=True)
 class Volunteering:
     """Something the association wants volunteers for."""
 
     title: str = spec(Text(3, 120, single_line=True), required=True)
     description: str | None = spec(Text(1, 2000))
+    suited_for: list[str] | None = spec(ListOf(Choice(VOLUNTEER_GROUPS), unique=True))
     contact: str | None = spec(EmailOrUrl())
 
 

@@ -17,7 +17,7 @@ from frivilligkatalogen.load.kinds import (
 from frivilligkatalogen.load.records import spec
 from frivilligkatalogen.model.common import Reachable, VenueAddress, at_least_one
 from frivilligkatalogen.model.values import ImageSource, Url
-from frivilligkatalogen.model.vocabulary import ConfirmationDate
+from frivilligkatalogen.model.vocabulary import Area, ConfirmationDate
 
 VENUE_TYPES = (
     "school",
@@ -111,6 +111,7 @@ class Venue:
     type: str = spec(Choice(VENUE_TYPES), required=True)
     description: str | None = spec(Text(1, 5000))
     address: VenueAddress = spec(RecordOf(VenueAddress), required=True)
+    area: str | None = spec(Area())
     geo: Geo | None = spec(RecordOf(Geo))
     owner: Owner | None = spec(RecordOf(Owner))
     capacity: int | None = spec(Integer(0))

@@ -42,6 +42,7 @@ REMOVE = "_fjern"
 
 _LABEL_TABLES = (
     "statuses",
+    "volunteer_groups",
     "fee_periods",
     "audience_groups",
     "venue_types",

@@ -16,6 +16,7 @@ ACTIVITIES = "aktiviteter/"
 CALENDAR = "kalender/"
 GRANTS = "tilskudd/"
 SEARCH = "sok/"
+VOLUNTEER = "bli-frivillig/"
 
 
 def _inside(folder: str, ending: str):
@@ -69,6 +70,7 @@ OPEN_DATA = {
     "organizations": "data/organisasjoner",
     "venues": "data/lokaler",
     "activities": "data/aktiviteter",
+    "volunteering": "data/frivillige-oppgaver",
 }
 """The open data, each published as ``.json`` and ``.csv``."""
 
@@ -86,6 +88,15 @@ SCHEMAS = {"organization": "schema/organization.json", "venue": "schema/venue.js
 
 FILTER_INDEX = "organisasjoner/filter.json"
 """What the directory's filter script reads."""
+
+VENUE_FILTER_INDEX = "lokaler/filter.json"
+"""What the venue list's filter script reads."""
+
+VOLUNTEER_FILTER_INDEX = "bli-frivillig/filter.json"
+"""What the filter script of "Bli frivillig" reads."""
+
+TASKS_FEED = "bli-frivillig.xml"
+"""RSS: volunteering tasks, newest first."""
 
 SCRIPTS = "assets/katalog/"
 """The scripts and styles the generated pages use."""
@@ -129,6 +140,11 @@ def _on_the_site(site_url: str, address: str) -> bool:
     """Whether ``address`` is on the same scheme and host as the site."""
     here, there = urlsplit(site_url), urlsplit(address)
     return bool(site_url) and (here.scheme, here.netloc) == (there.scheme, there.netloc)
+
+
+def volunteering_anchor(org_id: str) -> str:
+    """The volunteering tasks on an association's page."""
+    return f"{ORGANIZATIONS}{org_id}/#frivillig"
 
 
 def grant_anchor(grant_id: str) -> str:

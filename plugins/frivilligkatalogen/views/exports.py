@@ -1,8 +1,9 @@
 """Open data: the catalogue as JSON and CSV, for anyone to reuse.
 
-``/data/organisasjoner.json|.csv``, ``/data/lokaler.json|.csv`` and
-``/data/aktiviteter.json|.csv`` hold every active association, every venue and
-every activity of an active association, with what the pages publish (a contact
+``/data/organisasjoner.json|.csv``, ``/data/lokaler.json|.csv``,
+``/data/aktiviteter.json|.csv`` and ``/data/frivillige-oppgaver.json|.csv`` hold every
+active association, every venue, every activity and every volunteering task of an active
+association, with what the pages publish (a contact
 person only with consent, never a ``c/o`` line). JSON keeps the contract's keys;
 CSV is for spreadsheets: UTF-8 with a byte-order mark (so Norwegian letters open
 intact) and semicolons, as spreadsheets set to Norwegian expect.
@@ -20,9 +21,15 @@ from frivilligkatalogen.base.i18n import t, table
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model import Activity, Address, Organization, Venue
 from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.model.organization import Volunteering
 from frivilligkatalogen.model.schedule import next_dates
 from frivilligkatalogen.views import wording
-from frivilligkatalogen.views.addresses import OPEN_DATA, organization_url, venue_url
+from frivilligkatalogen.views.addresses import (
+    OPEN_DATA,
+    organization_url,
+    venue_url,
+    volunteering_anchor,
+)
 
 
 def _address(value: Address | None) -> dict | None:
@@ -77,11 +84,35 @@ def organization_record(catalog: Catalog, org: Organization) -> dict:
             "reduced": org.membership.reduced,
             "note": org.membership.note,
         },
+        "volunteering": [task_fields(task) for task in org.volunteering or []],
         "registered_in_frivillighetsregisteret": org.registered_in_frivillighetsregisteret,
         "verified": org.verified.isoformat(),
         "page": _page(catalog, organization_url(org.id)),
     }
     return record
+
+
+def task_fields(task: Volunteering) -> dict:
+    """A volunteering task with the contract's keys."""
+    return {
+        "title": task.title,
+        "description": task.description,
+        "suited_for": task.suited_for or [],
+        "contact": task.contact,
+    }
+
+
+def task_record(catalog: Catalog, org: Organization, task: Volunteering) -> dict:
+    """A row of ``frivillige-oppgaver``: the task with its association's name, area, categories
+    and contact, so it can be read alone."""
+    return {
+        "organization": org.id,
+        "organization_name": org.name,
+        **task_fields(task),
+        "area": org.area,
+        "categories": [{"code": code, "name": category_name(code)} for code in org.categories],
+        "page": _page(catalog, volunteering_anchor(org.id)),
+    }
 
 
 def venue_record(catalog: Catalog, venue: Venue) -> dict:
@@ -91,6 +122,7 @@ def venue_record(catalog: Catalog, venue: Venue) -> dict:
         "type": venue.type,
         "description": venue.description,
         "address": _address(venue.address),
+        "area": venue.area,
         "geo": None if venue.geo is None else {"lat": venue.geo.lat, "lon": venue.geo.lon},
         "capacity": venue.capacity,
         "area_m2": venue.area_m2,
@@ -145,6 +177,10 @@ def _datasets(catalog: Catalog):
             for org in active
             for activity in org.activities or []
         ],
+    )
+    yield (
+        OPEN_DATA["volunteering"],
+        lambda: [task_record(catalog, org, task) for org, task in catalog.volunteering_tasks()],
     )
 
 

@@ -32,6 +32,7 @@ from frivilligkatalogen.views.addresses import (
     ORGANIZATIONS,
     SEARCH,
     VENUES,
+    VOLUNTEER,
     category_url,
     organization_url,
     relative_link,
@@ -40,7 +41,9 @@ from frivilligkatalogen.views.addresses import (
 from frivilligkatalogen.views.annual_wheel import annual_wheel
 from frivilligkatalogen.views.directory_filters import facets
 from frivilligkatalogen.views.structured_data import organization_json_ld, venue_json_ld
+from frivilligkatalogen.views.task_filters import task_facets
 from frivilligkatalogen.views.untrusted import render_markdown
+from frivilligkatalogen.views.venue_filters import venue_facets
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -113,6 +116,9 @@ def environment() -> Environment:
         shown_phone=shown_phone,
         SCRIPTS=addresses.SCRIPTS,
         FILTER_INDEX=addresses.FILTER_INDEX,
+        VENUE_FILTER_INDEX=addresses.VENUE_FILTER_INDEX,
+        VOLUNTEER_FILTER_INDEX=addresses.VOLUNTEER_FILTER_INDEX,
+        TASKS_FEED=addresses.TASKS_FEED,
         is_web_address=is_web_address,
         category_name=category_name,
         category_names=lambda codes: [category_name(code) for code in codes],
@@ -280,16 +286,27 @@ DIRECTORY = (
     (CALENDAR, "page.calendar_title", "page.calendar_intro", "calendar.html", ACTIVITIES, True),
     (SEARCH, "search.title", "search.intro", "search.html", SEARCH, False),
     (GRANTS, "page.grants_title", "page.grants_intro", "grants.html", GRANTS, True),
+    (
+        VOLUNTEER,
+        "page.volunteer_title",
+        "page.volunteer_intro",
+        "volunteering.html",
+        VOLUNTEER,
+        True,
+    ),
 )
 """The pages that are not about one entity: address, title and intro (locale keys), template,
 section, and whether the navigation lists them."""
 
 
 def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict) -> list[PageView]:
-    """The pages in the navigation: the directory, venues, categories, calendar, search, grants."""
+    """The pages in the navigation: the directory, venues, "Bli frivillig", categories, calendar,
+    search, grants."""
     municipality = catalog.settings.municipality
     context = {
         ORGANIZATIONS: lambda: {"by_category": by_category, "facets": facets(catalog)},
+        VENUES: lambda: {"facets": venue_facets(catalog)},
+        VOLUNTEER: lambda: {"facets": task_facets(catalog)},
         CATEGORIES: lambda: {"by_category": by_category},
         CALENDAR: lambda: {"by_category": by_category},
         SEARCH: lambda: {"translations": table("search.pagefind")},

@@ -5,6 +5,7 @@
   so a reader sees each change once.
 * ``/aktiviteter.xml``: the activities of the coming days, from the same
   recurrence code as the calendar page.
+* ``/bli-frivillig.xml``: the volunteering tasks, newest first (first seen in git).
 """
 
 from __future__ import annotations
@@ -18,8 +19,15 @@ from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model import Organization
 from frivilligkatalogen.model.categories import category_name
 from frivilligkatalogen.model.schedule import upcoming
+from frivilligkatalogen.model.values import slugify
 from frivilligkatalogen.views import wording
-from frivilligkatalogen.views.addresses import ACTIVITY_FEED, NEWS_FEED, organization_url
+from frivilligkatalogen.views.addresses import (
+    ACTIVITY_FEED,
+    NEWS_FEED,
+    TASKS_FEED,
+    organization_url,
+    volunteering_anchor,
+)
 from frivilligkatalogen.views.pages import PageRenderer
 
 NEWS_ITEMS = 50
@@ -61,6 +69,33 @@ def news_items(catalog: Catalog, history: History) -> list[dict]:
     return items
 
 
+def task_items(catalog: Catalog, history: History) -> list[dict]:
+    """The active associations' volunteering tasks, newest first (the date a task first
+    appeared in the data's git history)."""
+    found = []
+    for org, task in catalog.volunteering_tasks():
+
+        def same_task(record, title=task.title):
+            return next((item for item in record.volunteering or [] if item.title == title), None)
+
+        found.append((history.first_seen(org.source.path, Organization, same_task), org, task))
+    found.sort(key=lambda entry: (entry[0], entry[1].id, entry[2].title), reverse=True)
+    items = []
+    for seen, org, task in found[:NEWS_ITEMS]:
+        link = _address(catalog, volunteering_anchor(org.id))
+        items.append(
+            {
+                "title": t("rss.task_title", title=task.title, name=org.name),
+                "link": link,
+                "guid": f"{org.id}/frivillig/{slugify(task.title)}@{catalog.settings.uid_domain}",
+                "date": _rfc822(seen),
+                "categories": [category_name(code) for code in org.categories],
+                "description": task.description or task.title,
+            }
+        )
+    return items
+
+
 def activity_items(catalog: Catalog) -> list[dict]:
     """The coming days' sessions and events (cancelled ones marked)."""
     today = catalog.settings.today
@@ -94,7 +129,7 @@ def activity_items(catalog: Catalog) -> list[dict]:
 
 
 def rss_files(catalog: Catalog, history: History, renderer: PageRenderer | None = None):
-    """Both feeds as (address, bytes); none without ``site_url`` (RSS needs absolute addresses)."""
+    """Every feed as (address, bytes); none without ``site_url`` (RSS needs absolute addresses)."""
     if not catalog.settings.site_url:
         return
     renderer = renderer or PageRenderer(catalog)
@@ -112,6 +147,12 @@ def rss_files(catalog: Catalog, history: History, renderer: PageRenderer | None 
             t("rss.activities_title", municipality=municipality),
             t("rss.activities_description", days=ACTIVITY_DAYS, municipality=municipality),
             activity_items(catalog),
+        ),
+        (
+            TASKS_FEED,
+            t("rss.tasks_title", municipality=municipality),
+            t("rss.tasks_description", municipality=municipality),
+            task_items(catalog, history),
         ),
     )
     for path, title, description, items in feeds:
