@@ -174,6 +174,13 @@ def link_in(message) -> str:
     return re.search(r"(http://\S+/bekreft/\S+)", message.get_content()).group(1)
 
 
+def check_branch(repo: Path, branch: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    """``katalog check`` on the branch's files, in a worktree of their own."""
+    tree = tmp_path / "gren"
+    git(repo, "worktree", "add", "-q", "--detach", str(tree), branch)
+    return subprocess.run([sys.executable, "-m", "frivilligkatalogen.adapters.cli", "check", str(tree)], capture_output=True, text=True)
+
+
 def branches(repo: Path) -> list[str]:
     return git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads/skjema/").split()
 

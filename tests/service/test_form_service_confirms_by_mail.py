@@ -11,6 +11,7 @@ import time
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from form_service import (
+    check_branch,
     SECRET,
     Service,
     answered,
@@ -32,13 +33,6 @@ def entry_address(root, org=ORG) -> str:
 
     data = yaml.safe_load((root / f"data/organizations/{org}.yaml").read_text(encoding="utf-8"))
     return data["contact"]["email"]
-
-
-def check_branch(repo, branch, tmp_path) -> subprocess.CompletedProcess:
-    """``katalog check`` on the branch's files, in a worktree of their own."""
-    tree = tmp_path / "gren"
-    git(repo, "worktree", "add", "-q", "--detach", str(tree), branch)
-    return subprocess.run([sys.executable, "-m", "frivilligkatalogen.adapters.cli", "check", str(tree)], capture_output=True, text=True)
 
 
 def change_phone_and_add_task(service, org=ORG):

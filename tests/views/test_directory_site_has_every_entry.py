@@ -136,7 +136,7 @@ def test_venue_page_lists_who_uses_it(example_site, catalog):
         assert ("Ingen lag har oppgitt" in text) == (not organizations and not activities)
     free = [v for v in catalog.venues.values() if v.booking and v.booking.free_for_volunteers]
     listing = (example_site / "lokaler/index.html").read_text(encoding="utf-8")
-    assert listing.count("Gratis for frivillige lag") == len(free)
+    assert listing.count('<p class="katalog-card__flag">Gratis for frivillige lag</p>') == len(free)
 
 
 def test_each_used_category_has_its_page(example_site, catalog):
