@@ -30,3 +30,20 @@ def test_built_site_references_no_external_asset(example_site):
             bad = LOADED.findall(text) if path.suffix == ".html" else CSS_URL.findall(text)
             link_tags = [m for m in re.findall(r"<link\b[^>]*>", text) if re.search(r'href="(https?:)?//', m) and 'rel="canonical"' not in m and "alternate" not in m]
             assert not bad and not link_tags, f"{path}: {bad or link_tags}"
+
+
+def test_no_page_downloads_the_sitemap_and_the_feeds_stay_discoverable(browser, served_example):
+    """Material reads every ``<link rel=alternate>`` in the head as a language version and fetches
+    the sitemap for each: the feed links must not look like one, yet feed readers find them."""
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    for url in [*TEMPLATES.values(), "en/", "en/organisasjoner/"]:
+        page.goto(served_example + url)
+        page.wait_for_load_state("networkidle")
+        feeds = page.eval_on_selector_all(
+            'link[type="application/rss+xml"]', "links => links.map(l => l.relList.contains('alternate') && l.href)"
+        )
+        assert len(feeds) == (0 if url.startswith("embed/") else 2) and all(feeds), url
+    page.close()
+    assert [url for url in fetched if "sitemap" in url] == []
