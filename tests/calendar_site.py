@@ -103,8 +103,90 @@ verified: 2026-10-01
 
 CONFIG_URL = "site_url: https://katalog.lindvik.no/\n"
 
+# A second part for strict readers and long expansions: names with "," and ";", open-ended rules
+# that meet on public and school holidays, and an association, a venue and a category with only
+# past or cancelled dates (nothing coming).
 
-def make_site(root: Path, club: str = CLUB) -> Path:
+GYMSAL = """\
+name: Fjordvik skole, gymsal
+type: school
+address: {street: Skolevegen 2, postal_code: "5700", city: Lindvik}
+verified: 2026-09-01
+"""
+
+BEDEHUSET = """\
+name: Bedehuset; lillesalen
+type: other
+address: {street: Kyrkjevegen 5, postal_code: "5700", city: Lindvik}
+verified: 2026-09-01
+"""
+
+FJORDVIK = """\
+name: Fjordvik idrettslag, trim og turn
+categories: [1200]
+contact: {email: post@fjordvik-il.no}
+verified: 2026-09-01
+activities:
+  - id: trim
+    title: Trim, styrke og balanse
+    venue: gymsal
+    schedule:
+      - {days: [mon, thu], start: "18:00", end: "19:00", from: 2026-09-01, skip_school_holidays: true, except: [2026-12-03, 2027-09-06]}
+  - id: morgentrim
+    title: Morgentrim
+    venue: gymsal
+    schedule:
+      - {days: [mon, tue, wed, thu, fri, sat, sun], start: "07:00", end: "08:00", from: 2026-11-01, skip_school_holidays: true}
+  - id: sondagstur
+    title: Søndagstur
+    location: Fjordvik kai
+    schedule:
+      - {days: [sun], week_of_month: 1, start: "11:00", end: "13:00", from: 2026-09-01}
+  - id: torsdag
+    title: Torsdagsturn
+    venue: gymsal
+    schedule:
+      - {days: [thu], start: "17:00", end: "18:00", from: 2026-09-01, until: 2031-06-26}
+  - id: avslutning
+    title: Juleavslutning
+    venue: gymsal
+    dates:
+      - {start: 2026-12-17T18:00, end: 2026-12-17T20:00, cancelled: true}
+      - {start: 2027-06-17T18:00, end: 2027-06-17T20:00}
+"""
+
+STILLE = """\
+name: Stille venner
+categories: [5200]
+contact: {email: post@stille.no}
+verified: 2026-09-01
+activities:
+  - id: arsmote
+    title: Årsmøte
+    venue: bedehuset
+    dates:
+      - {start: 2026-03-01T18:00, end: 2026-03-01T20:00}
+      - {start: 2027-03-01T18:00, end: 2027-03-01T20:00, cancelled: true}
+  - id: kurs
+    title: Kurs i dyrestell
+    status: cancelled
+    venue: bedehuset
+    schedule:
+      - {days: [tue], start: "19:00", end: "21:00", from: 2026-09-01}
+"""
+
+STRICT = {
+    "data/venues/gymsal.yaml": GYMSAL,
+    "data/venues/bedehuset.yaml": BEDEHUSET,
+    "data/organizations/fjordvik.yaml": FJORDVIK,
+    "data/organizations/stille.yaml": STILLE,
+}
+"""The strict readers' part, added to :func:`make_site` by ``extra=STRICT``."""
+
+
+def make_site(
+    root: Path, club: str = CLUB, extra: dict[str, str] | None = None, language: str = "nb"
+) -> Path:
     from conftest import SITE_CONFIG
 
     return write_site(
@@ -115,8 +197,9 @@ def make_site(root: Path, club: str = CLUB) -> Path:
             "data/venues/hallen.yaml": VENUE,
             "data/grants/kulturmidler.yaml": GRANT,
             "data/holidays.yaml": HOLIDAYS,
+            **(extra or {}),
         },
-        config=CONFIG_URL + SITE_CONFIG,
+        config=CONFIG_URL + SITE_CONFIG.replace("language: nb", f"language: {language}"),
     )
 
 

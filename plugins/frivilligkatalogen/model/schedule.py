@@ -50,6 +50,21 @@ class Occurrence:
         return (self.organization.id, self.activity.id, self.start, self.all_day)
 
 
+def horizon(today: date) -> date:
+    """The last day the feeds describe: 31 December of the year after next.
+
+    An open-ended rule (no ``until``) ends here in the feeds (a rolling ``UNTIL``), and its
+    exclusions are listed up to here as ``EXDATE``: a client that expands it further would
+    otherwise show the public and school holidays of later years. The nightly build moves it on
+    each new year, so subscribers always see two to three years ahead."""
+    return date(today.year + 2, 12, 31)
+
+
+def rule_end(rule: Rule, today: date) -> date:
+    """The last day a rule can have a session in the feeds: its ``until``, or the horizon."""
+    return rule.until or horizon(today)
+
+
 def first_candidate(rule: Rule) -> date | None:
     """The first date the rule's pattern gives on or after ``from`` (the feed's DTSTART)."""
     return next(
@@ -182,6 +197,20 @@ NEXT_HORIZON_DAYS = 400
 NEXT_KEPT = 5
 """How many coming dates are kept per activity (pages show three; "add to calendar" needs one not
 cancelled)."""
+
+
+def has_coming(catalog, org: Organization, activity: Activity) -> bool:
+    """True when the activity has a session or event that is not cancelled, from the build day up
+    to the end its feed describes (:func:`rule_end`, the last single date)."""
+    if activity.cancelled:
+        return False
+    if any(not o.cancelled for o in next_dates(catalog, org, activity)):
+        return True
+    today = catalog.settings.today
+    ends = [rule_end(rule, today) for rule in activity.schedule or []]
+    ends += [event_bounds(item)[1].date() for item in activity.dates or []]
+    found = occurrences(org, activity, catalog.holidays, today, max(ends, default=today))
+    return any(not o.cancelled and o.end.date() >= today for o in found)
 
 
 def next_dates(catalog, org: Organization, activity: Activity) -> list[Occurrence]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.model.categories import category_name
+from frivilligkatalogen.model.schedule import has_coming
 from frivilligkatalogen.views.addresses import (
     FEED_ALL,
     FEED_DEADLINES,
@@ -14,6 +15,7 @@ from frivilligkatalogen.views.addresses import (
     feed_path_organization,
     feed_path_venue,
 )
+from frivilligkatalogen.views.annual_wheel import annual_wheel
 from frivilligkatalogen.views.feeds import FeedBuilder
 
 
@@ -79,3 +81,28 @@ def entity_feeds(builder: FeedBuilder):
             feed_path_category(code),
             builder.calendar(title, about, builder.organization_items(organizations)),
         )
+
+
+def feeds_with_nothing_coming(catalog) -> set[str]:
+    """The addresses of the feeds :func:`feed_files` writes that hold nothing coming: no session
+    or event from the build day on that is not cancelled (only past or cancelled ones, or none).
+    The subscribe page says so instead of inviting a subscription."""
+    today = catalog.settings.today
+    active = catalog.active_organizations()
+    coming = {
+        org.id: [item for item in org.activities or [] if has_coming(catalog, org, item)]
+        for org in active
+    }
+    quiet = {feed_path_organization(org.id) for org in active if not coming[org.id]}
+    if not any(coming.values()):
+        quiet.add(FEED_ALL)
+    if not any(day >= today for grant in catalog.grants.values() for day in grant.deadlines):
+        quiet.add(FEED_DEADLINES)
+    if not annual_wheel(catalog):
+        quiet.add(FEED_WHEEL)
+    used = {activity.venue for found in coming.values() for activity in found if activity.venue}
+    quiet |= {feed_path_venue(v.id) for v in catalog.sorted_venues() if v.id not in used}
+    for code, organizations in catalog.organizations_by_category().items():
+        if not any(coming[org.id] for org in organizations):
+            quiet.add(feed_path_category(code))
+    return quiet

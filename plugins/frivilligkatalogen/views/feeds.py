@@ -4,20 +4,23 @@ Standards first, and made for real clients (see ``shared/notes/calendar-feeds.md
 
 * one VEVENT per recurrence rule, with ``RRULE`` and ``EXDATE`` (the exclusions of
   :mod:`frivilligkatalogen.model.schedule`), ``DTSTART;TZID=Europe/Oslo`` on the first
-  real candidate, ``UNTIL`` in UTC, EXDATE in the same TZID and local time;
+  real candidate, ``UNTIL`` in UTC (an open-ended rule ends at the horizon, so no client
+  expands it past the last holiday listed), EXDATE in the same TZID and local time;
 * a VTIMEZONE for Europe/Oslo in the yearly-rule form every client reads;
 * UIDs from the ids, never from content; ``SEQUENCE``, ``LAST-MODIFIED`` and
   ``DTSTAMP`` from the data's git history (:mod:`frivilligkatalogen.catalog.history`), so
   unchanged events keep identical bytes from build to build;
-* cancelled activities and dates stay in the feed with ``STATUS:CANCELLED``;
+* cancelled activities and dates stay in the feed with ``STATUS:CANCELLED`` and a summary
+  that starts with the locale's "Avlyst:";
+* calendar-level text (``NAME``, ``X-WR-CALNAME``, ``X-WR-CALDESC``) escaped as TEXT;
 * no ``METHOD``; ``REFRESH-INTERVAL;VALUE=DURATION`` and ``X-PUBLISHED-TTL``.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from icalendar import Event
+from icalendar import Event, vText
 
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.web import is_web_address
@@ -40,6 +43,7 @@ from frivilligkatalogen.model.schedule import (
     first_candidate,
     is_excluded,
     local,
+    rule_end,
 )
 from frivilligkatalogen.views import wording
 from frivilligkatalogen.views.addresses import (
@@ -63,8 +67,6 @@ class FeedBuilder:
         self.catalog = catalog
         self.settings = catalog.settings
         self.history = history
-        self.horizon = date(self.settings.today.year + 2, 12, 31)
-        """How far EXDATEs of open-ended rules are listed (they need an end; the rule runs on)."""
         self._events: dict[tuple[str, str], list[Serialised]] = {}
         """Each activity's events as feeds keep them, by (association id, activity id)."""
         self._shared: dict[tuple[str, str], list] = {}
@@ -133,15 +135,15 @@ class FeedBuilder:
     def add_details(
         self, event: Event, org: Organization, activity: Activity, version: Version
     ) -> None:
-        """What an activity's events have in common: version, summary, description, place, link,
+        """What an activity's events have in common: version, description, place, link,
         categories.
 
-        Each event adds its own UID, times and ``STATUS`` (a single date may be cancelled).
+        Each event adds its own UID, times, ``STATUS`` and summary (:func:`summary`: a single
+        date may be cancelled).
         """
         event.add("dtstamp", version.modified)
         event.add("last-modified", version.modified)
         event.add("sequence", version.sequence)
-        event.add("summary", f"{activity.title} – {org.name}")
         lines = [org.name, *wording.when(activity)]
         price = wording.price(activity.price)
         if price:
@@ -174,7 +176,8 @@ class FeedBuilder:
         self, org: Organization, activity: Activity, index: int, rule: Rule, version: Version
     ) -> Event | None:
         first = first_candidate(rule)
-        if first is None:
+        last = rule_end(rule, self.settings.today)
+        if first is None or first > last:
             return None
         event = Event()
         event.add("uid", self.uid(org.id, activity.id, f"regel-{index}"))
@@ -183,15 +186,13 @@ class FeedBuilder:
         recurrence: dict = {"freq": "monthly" if rule.week_of_month is not None else "weekly"}
         if rule.every > 1:
             recurrence["interval"] = rule.every
-        if rule.until:
-            recurrence["until"] = local(datetime.combine(rule.until, rule.start)).astimezone(UTC)
+        recurrence["until"] = local(datetime.combine(last, rule.start)).astimezone(UTC)
         days = [RFC5545_DAYS[day] for day in WEEKDAYS if day in rule.days]
         if rule.week_of_month is not None:
             days = [f"{rule.week_of_month}{day}" for day in days]
         recurrence["byday"] = days
         recurrence["wkst"] = "MO"
         event.add("rrule", recurrence)
-        last = rule.until or self.horizon
         excluded = [
             day
             for day in candidates(rule, first, last)
@@ -199,7 +200,7 @@ class FeedBuilder:
         ]
         if excluded:
             event.add("exdate", [local(datetime.combine(day, rule.start)) for day in excluded])
-        event.add("status", "CANCELLED" if activity.cancelled else "CONFIRMED")
+        add_status(event, org, activity, activity.cancelled)
         return event
 
     def _date_event(
@@ -215,7 +216,7 @@ class FeedBuilder:
             event.add("uid", self.uid(org.id, activity.id, start.strftime("%Y%m%dT%H%M")))
             event.add("dtstart", local(start))
             event.add("dtend", local(end))
-        event.add("status", "CANCELLED" if activity.cancelled or item.cancelled else "CONFIRMED")
+        add_status(event, org, activity, activity.cancelled or item.cancelled)
         return event
 
     def grant_events(self, grant: Grant) -> list[Event]:
@@ -298,10 +299,15 @@ class FeedBuilder:
             event if isinstance(event, Serialised) else Serialised.of(event) for event in events
         ]
         feed = Feed(self._common, sorted(items, key=lambda item: item.uid))
-        feed.add("name", name)
-        feed.add("x-wr-calname", name)
-        feed.add("description", description)
-        feed.add("x-wr-caldesc", description)
+        # TEXT values escaped as RFC 5545 says (icalendar leaves NAME and the X-WR-
+        # properties as they are unless given as vText): "Fjordvik skole, gymsal" stays whole.
+        for key, value in (
+            ("name", name),
+            ("x-wr-calname", name),
+            ("description", description),
+            ("x-wr-caldesc", description),
+        ):
+            feed.add(key, vText(value))
         feed.add_component(self._timezone)
         return feed.to_ical()
 
@@ -313,6 +319,19 @@ class FeedBuilder:
             for activity in org.activities or []
             for item in self.feed_items(org, activity)
         ]
+
+
+def summary(org: Organization, activity: Activity, cancelled: bool) -> str:
+    """An event's title: the activity and its association, after the locale's "Cancelled:" when
+    it is cancelled, so a client that ignores ``STATUS`` still shows it as cancelled."""
+    title = f"{activity.title} – {org.name}"
+    return t("calendar.cancelled_summary", title=title) if cancelled else title
+
+
+def add_status(event: Event, org: Organization, activity: Activity, cancelled: bool) -> None:
+    """An event's ``STATUS`` and its summary, which says "Cancelled" too when it is."""
+    event.add("summary", summary(org, activity, cancelled))
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
 
 
 def _activity_in(record: Organization, activity_id: str) -> Activity | None:
@@ -331,5 +350,5 @@ def single_date_event(builder: FeedBuilder, occurrence) -> Serialised:
     else:
         event.add("dtstart", local(occurrence.start))
         event.add("dtend", local(occurrence.end))
-    event.add("status", "CONFIRMED")
+    add_status(event, org, activity, occurrence.cancelled)
     return Serialised.of(event, builder.shared_lines(org, activity))

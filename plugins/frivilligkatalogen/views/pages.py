@@ -40,6 +40,7 @@ from frivilligkatalogen.views.addresses import (
 )
 from frivilligkatalogen.views.annual_wheel import annual_wheel
 from frivilligkatalogen.views.directory_filters import facets
+from frivilligkatalogen.views.feed_files import feeds_with_nothing_coming
 from frivilligkatalogen.views.structured_data import organization_json_ld, venue_json_ld
 from frivilligkatalogen.views.task_filters import task_facets
 from frivilligkatalogen.views.untrusted import render_markdown
@@ -308,7 +309,7 @@ def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict)
         VENUES: lambda: {"facets": venue_facets(catalog)},
         VOLUNTEER: lambda: {"facets": task_facets(catalog)},
         CATEGORIES: lambda: {"by_category": by_category},
-        CALENDAR: lambda: {"by_category": by_category},
+        CALENDAR: lambda: {"by_category": by_category, "quiet": feeds_with_nothing_coming(catalog)},
         SEARCH: lambda: {"translations": table("search.pagefind")},
     }
     pages = []
