@@ -16,6 +16,8 @@ ACTIVITIES = "aktiviteter/"
 CALENDAR = "kalender/"
 GRANTS = "tilskudd/"
 SEARCH = "sok/"
+CONTACT = "kontakt/"
+"""The municipality's volunteer coordinator (the ``coordinator`` option)."""
 
 
 def _inside(folder: str, ending: str):
@@ -134,6 +136,11 @@ def _on_the_site(site_url: str, address: str) -> bool:
 def grant_anchor(grant_id: str) -> str:
     """A grant's place on the grants page."""
     return f"{GRANTS}#{grant_id}"
+
+
+def activity_anchor(org_id: str, activity_id: str) -> str:
+    """An activity's place on its association's page."""
+    return f"{organization_url(org_id)}#aktivitet-{activity_id}"
 
 
 def meeting_place_anchor(day: date) -> str:
