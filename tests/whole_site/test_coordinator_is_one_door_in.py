@@ -137,4 +137,6 @@ def test_a_wrong_coordinator_stops_the_build_with_a_norwegian_line(tmp_path, wri
 
 def test_a_coordinator_reachable_by_phone_alone_is_enough():
     assert check_options({"coordinator": {"phone": "12 34 56 78"}}) == []
+    assert check_options({"coordinator": {"phone": 12345678}}) == []  # unquoted, as the data allows
+    assert check_options({"coordinator": {"phone": 1234567}}) != []
     assert check_options({"coordinator": {"email": "frivillighet@kommune.no", "role": "Frivilligsentralen"}}) == []

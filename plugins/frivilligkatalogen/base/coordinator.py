@@ -48,6 +48,6 @@ def coordinator_mistakes(value: dict) -> list[str]:
         mistakes.append(t("settings.coordinator_unreachable"))
     if value.get("email") and not is_email(value["email"]):
         mistakes.append(t("settings.coordinator_email", value=value["email"]))
-    if value.get("phone") and not normal_phone(value["phone"]):
+    if value.get("phone") and not normal_phone(str(value["phone"])):
         mistakes.append(t("settings.coordinator_phone", value=value["phone"]))
     return mistakes

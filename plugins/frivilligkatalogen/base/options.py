@@ -313,13 +313,15 @@ def _fits(value, annotation: str) -> bool:
 
 
 def _record_fits(value, record: type) -> bool:
-    """A mapping with the record's required fields and no others, every value text."""
+    """A mapping with the record's required fields and no others, every value text (a phone
+    number may be written unquoted, as in the data)."""
     if not isinstance(value, dict):
         return False
     known = {item.name: item for item in fields(record)}
     required = {name for name, item in known.items() if item.default is MISSING}
     return required <= value.keys() <= known.keys() and all(
-        isinstance(item, str) for item in value.values()
+        isinstance(item, str) or (key == "phone" and type(item) is int)
+        for key, item in value.items()
     )
 
 
@@ -332,7 +334,7 @@ def _typed(name: str, value):
     if name == "editions":
         return [Edition(**item) for item in value]
     if name == "coordinator":
-        return Coordinator(**value)
+        return Coordinator(**{key: str(item) for key, item in value.items()})
     return value
 
 
