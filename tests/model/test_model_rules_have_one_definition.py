@@ -100,7 +100,9 @@ def test_the_rules_are_not_written_again_elsewhere():
     for path in PACKAGE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         name = path.relative_to(PACKAGE).as_posix()
-        if name != "model/values.py" and re.search(r'replace\("æ", "ae"\)|\[0-9\]\{8\}', text):
+        if name != "model/values.py" and re.search(r'replace\("æ", "ae"\)', text):
+            found.append(name)
+        if name != "base/reach.py" and re.search(r'(?<!\])\[0-9\]\{8\}|\[\^@\\s', text):
             found.append(name)
         if name != "model/activity.py" and re.search(r'"MO", "TU"|"mon": "MO"', text):
             found.append(name)

@@ -211,8 +211,8 @@ def test_search_finds_an_association_by_an_inflected_nynorsk_word(browser, nynor
         server.stop()
 
 
-NYNORSK_PAGES = ["", "organisasjoner/", "bli-frivillig/", "lokaler/", "organisasjoner/lindvik-songlag/", "lokaler/lindvik-skule/", "aktiviteter/", "kalender/", "tilskudd/", "veiledning/arshjul/", "om-katalogen/", "finst-ikkje/", "sok/?q=trekkspel"]
-ENGLISH_PAGES = ["en/", "en/organisasjoner/", "en/bli-frivillig/", "en/lokaler/", "en/organisasjoner/lindvik-skolekorps/", "en/lokaler/lindvik-kulturhus/", "en/kategorier/1200/", "en/aktiviteter/", "en/kalender/", "en/tilskudd/", "en/om-katalogen/", "en/personvern/", "en/sok/?q=korps"]
+NYNORSK_PAGES = ["", "organisasjoner/", "bli-frivillig/", "lokaler/", "organisasjoner/lindvik-songlag/", "lokaler/lindvik-skule/", "aktiviteter/", "kalender/", "tilskudd/", "veiledning/arshjul/", "kontakt/", "om-katalogen/", "finst-ikkje/", "sok/?q=trekkspel"]
+ENGLISH_PAGES = ["en/", "en/organisasjoner/", "en/bli-frivillig/", "en/lokaler/", "en/organisasjoner/lindvik-skolekorps/", "en/lokaler/lindvik-kulturhus/", "en/kategorier/1200/", "en/aktiviteter/", "en/kalender/", "en/tilskudd/", "en/om-katalogen/", "en/kontakt/", "en/personvern/", "en/sok/?q=korps"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

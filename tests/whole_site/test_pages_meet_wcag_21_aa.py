@@ -23,6 +23,7 @@ TEMPLATES = {
     "guidance page": "veiledning/allemed/",
     "annual wheel": "veiledning/arshjul/",
     "about page": "om-katalogen/",
+    "contact page": "kontakt/",
     "privacy page": "personvern/",
     "404 page": "finnes-ikke/",
     "search with results": "sok/?q=korps",

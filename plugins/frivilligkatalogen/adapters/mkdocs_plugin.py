@@ -46,15 +46,11 @@ from frivilligkatalogen.build.search_index import WASM_POLICY, mark_for_search
 from frivilligkatalogen.build.site_build import SiteBuild
 from frivilligkatalogen.build.stamping import BODY, DESCRIPTION, EDIT, TITLE, Shell, prototype_id
 from frivilligkatalogen.catalog.loading import Catalog, load_catalog
-from frivilligkatalogen.views.addresses import (
-    ACTIVITY_FEED,
-    NEWS_FEED,
-    STYLESHEET,
-    edition_links,
-)
+from frivilligkatalogen.views.addresses import STYLESHEET, edition_links
 from frivilligkatalogen.views.annual_wheel import campaign_dates
 from frivilligkatalogen.views.editions import language_links
 from frivilligkatalogen.views.pages import PageRenderer, PageView, build_pages
+from frivilligkatalogen.views.theme import theme_values
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -143,7 +139,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             config.extra_css.insert(0, STYLESHEET)
         for campaign in self.settings.campaigns:
             campaign_dates(campaign, self.settings.today.year)  # a wrong one stops the build here
-        config.extra["katalog"] = _theme_values(self.settings, bool(config.site_url))
+        config.extra["katalog"] = theme_values(self.settings, bool(config.site_url))
         self.script_sources = (WASM_POLICY,) if self.settings.search else ()
         self.script_hashes = set()
         return config
@@ -366,31 +362,3 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         site_build.finish(skip=tuple(section.rstrip("/") for section in self.prototype_ids))
         if self.settings.search:
             log.info(t("log.search", seconds=f"{time.perf_counter() - started:.1f}"))
-
-
-def _theme_values(settings: Settings, has_site_url: bool) -> dict:
-    """What the theme's overrides (footer, search box, feed links, 404 page) read from
-    ``config.extra``."""
-    return {
-        "accessibility_statement": settings.accessibility_statement,
-        "privacy_page": settings.privacy_page,
-        "contact_email": settings.contact_email,
-        "feeds": [
-            {"title": t("rss.link_news"), "path": NEWS_FEED},
-            {"title": t("rss.link_activities"), "path": ACTIVITY_FEED},
-        ]
-        if has_site_url
-        else [],
-        "footer_label": t("footer.label"),
-        "accessibility_label": t("footer.accessibility_statement"),
-        "privacy_label": t("footer.privacy"),
-        "contact_label": t("footer.contact"),
-        "credit": t("footer.credit"),
-        "not_found_title": t("not_found.title"),
-        "not_found_text": t("not_found.text"),
-        "front_page_label": t("not_found.front_page"),
-        "search": settings.search,
-        "search_label": t("search.form_label"),
-        "search_placeholder": t("search.placeholder"),
-        "search_button": t("search.button"),
-    }

@@ -16,6 +16,7 @@ from dataclasses import MISSING, Field, dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from frivilligkatalogen.base.coordinator import Coordinator, coordinator_mistakes
 from frivilligkatalogen.base.errors import KatalogError
 from frivilligkatalogen.base.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from frivilligkatalogen.base.web import is_web_address
@@ -116,6 +117,11 @@ class Settings:
 
     contact_email: str | None = field(default=None, metadata=OPTION)
     """Where residents and associations write about the site; shown in every page's footer."""
+
+    coordinator: Coordinator | None = field(default=None, metadata=OPTION)
+    """The municipality's volunteer coordinator, ``{name?, role?, email?, phone?,
+    visiting_address?, opening_hours?}`` with at least an e-mail address or a phone number: shown
+    on the contact page (``/kontakt/``), on the front page and in every page's footer."""
 
     form_service_url: str | None = field(default=None, metadata=OPTION | WEB)
     """The public address of the form service (``katalog serve-forms``). When set, "Endre
@@ -258,6 +264,8 @@ def _value_mistakes(name: str, value, declared: Field) -> list[str]:
         for text in addresses
         if not is_web_address(text)
     ]
+    if name == "coordinator":
+        mistakes += coordinator_mistakes(value)
     for edition in value if name == "editions" else []:
         if edition["language"] not in LANGUAGES:
             mistakes.append(t("settings.bad_language", value=edition["language"]))
@@ -284,6 +292,7 @@ def _type_key(annotation: str) -> str:
         "list[Campaign]": "campaigns",
         "list[Edition]": "editions",
         "Licence": "licence",
+        "Coordinator | None": "coordinator",
     }[annotation]
 
 
@@ -297,20 +306,22 @@ def _fits(value, annotation: str) -> bool:
         return isinstance(value, bool)
     if kind == "texts":
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
-    if kind == "licence":
-        return _record_fits(value, Licence)
+    if kind in ("licence", "coordinator"):
+        return _record_fits(value, Licence if kind == "licence" else Coordinator)
     record = Edition if kind == "editions" else Campaign
     return isinstance(value, list) and all(_record_fits(item, record) for item in value)
 
 
 def _record_fits(value, record: type) -> bool:
-    """A mapping with the record's required fields and no others, every value text."""
+    """A mapping with the record's required fields and no others, every value text (a phone
+    number may be written unquoted, as in the data)."""
     if not isinstance(value, dict):
         return False
     known = {item.name: item for item in fields(record)}
     required = {name for name, item in known.items() if item.default is MISSING}
     return required <= value.keys() <= known.keys() and all(
-        isinstance(item, str) for item in value.values()
+        isinstance(item, str) or (key == "phone" and type(item) is int)
+        for key, item in value.items()
     )
 
 
@@ -322,6 +333,8 @@ def _typed(name: str, value):
         return Licence(**value)
     if name == "editions":
         return [Edition(**item) for item in value]
+    if name == "coordinator":
+        return Coordinator(**{key: str(item) for key, item in value.items()})
     return value
 
 

@@ -108,6 +108,8 @@ class EventDate:
     date: date | None = spec(Date())
     end_date: date | None = spec(Date())
     cancelled: bool = spec(Boolean(), default=False)
+    annual_wheel: bool = spec(Boolean(), default=False)
+    """On the municipality's shared annual wheel (årshjul), beside the grant deadlines."""
 
     def check(self, report) -> None:
         timed = report.given("start") or report.given("end")
@@ -200,6 +202,8 @@ class Activity:
     status: str = spec(Choice(("active", "cancelled")), default="active")
     schedule: list[Rule] | None = spec(ListOf(RecordOf(Rule), min=1))
     dates: list[EventDate] | None = spec(ListOf(RecordOf(EventDate), min=1))
+    annual_wheel: bool = spec(Boolean(), default=False)
+    """Every date of the activity on the shared annual wheel (for a few dates a year)."""
 
     def check(self, report) -> None:
         places = [key for key in ("venue", "location", "online") if report.given(key)]

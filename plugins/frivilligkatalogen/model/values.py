@@ -3,7 +3,9 @@ numbers, postal codes, categories, languages and areas, each with its one rule.
 
 Generic kinds (text, numbers, dates, lists) are in :mod:`frivilligkatalogen.load.kinds`; these
 belong to the data contract, and the rest of the code asks this module whenever it needs the rule
-(a phone number shown, a name made into an id, an address that is a web address).
+(a phone number shown, a name made into an id, an address that is a web address). The rules
+for a phone number and an e-mail address are written once in :mod:`frivilligkatalogen.base.reach`
+(the site's options follow them too) and offered here with the rest.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from frivilligkatalogen.base.i18n import t
+from frivilligkatalogen.base.reach import EMAIL, is_email, normal_phone, shown_phone  # noqa: F401
 from frivilligkatalogen.base.web import WEB_ADDRESS, is_web_address
 from frivilligkatalogen.load.kinds import Invalid, Kind, accepted, scalar_text, shown
 
@@ -41,9 +44,6 @@ def slugify(text: str, fallback: str = "") -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:SLUG_LENGTH].rstrip("-") or fallback
-
-
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ class Email(Kind):
         return accepted(node, is_email, "field.not_email")
 
     def schema(self):
-        return {"type": "string", "pattern": _EMAIL.pattern}
+        return {"type": "string", "pattern": EMAIL.pattern}
 
 
 @dataclass(frozen=True)
@@ -136,31 +136,9 @@ class EmailOrUrl(Kind):
         return {"anyOf": [Email().schema(), Url().schema()]}
 
 
-def is_email(text: str) -> bool:
-    """True for an e-mail address (the same test as :class:`Email`)."""
-    return bool(_EMAIL.match(text))
-
-
 def is_postal_code(text: str) -> bool:
     """True for a Norwegian postal code: four digits."""
     return bool(re.fullmatch(r"[0-9]{4}", text))
-
-
-def normal_phone(text: str) -> str | None:
-    """A Norwegian phone number as stored: ``+47`` and its 8 digits, whether written with or
-    without ``+47``/``0047``, spaces, hyphens, dots or brackets; None when it is not one."""
-    digits = re.sub(r"[\s\-.()]", "", text)
-    if digits.startswith("+47"):
-        digits = digits[3:]
-    elif digits.startswith("0047"):
-        digits = digits[4:]
-    return "+47" + digits if re.fullmatch(r"[0-9]{8}", digits) else None
-
-
-def shown_phone(number: str) -> str:
-    """A stored number as people read it: ``+4755123456`` as ``+47 55 12 34 56``."""
-    digits = number[3:] if number.startswith("+47") else number
-    return "+47 " + " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))
 
 
 @dataclass(frozen=True)

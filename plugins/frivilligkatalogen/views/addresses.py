@@ -17,6 +17,8 @@ CALENDAR = "kalender/"
 GRANTS = "tilskudd/"
 SEARCH = "sok/"
 VOLUNTEER = "bli-frivillig/"
+CONTACT = "kontakt/"
+"""The municipality's volunteer coordinator (the ``coordinator`` option)."""
 
 
 def _inside(folder: str, ending: str):
@@ -150,6 +152,11 @@ def volunteering_anchor(org_id: str) -> str:
 def grant_anchor(grant_id: str) -> str:
     """A grant's place on the grants page."""
     return f"{GRANTS}#{grant_id}"
+
+
+def activity_anchor(org_id: str, activity_id: str) -> str:
+    """An activity's place on its association's page."""
+    return f"{organization_url(org_id)}#aktivitet-{activity_id}"
 
 
 def meeting_place_anchor(day: date) -> str:

@@ -1,8 +1,10 @@
-"""The year as one view (årshjul): deadlines, meeting places, campaign days, school holidays.
+"""The year as one view (årshjul): deadlines, meeting places, the associations' own big events,
+campaign days, school holidays.
 
 Built from the data and the site's ``campaigns`` setting, for the coming twelve
-months; the "Årshjul" page shows it month by month and ``kalender/arshjul.ics``
-carries the same entries.
+months; the "Årshjul" page shows it month by month, the front page its next events, and
+``kalender/arshjul.ics`` carries the same entries. An association puts a date on the wheel with
+``annual_wheel: true`` on one of its ``dates`` or on a whole activity.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from frivilligkatalogen.base.errors import KatalogError
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import Campaign
 from frivilligkatalogen.catalog.loading import Catalog
+from frivilligkatalogen.model.schedule import occurrences
 from frivilligkatalogen.model.values import slugify
-from frivilligkatalogen.views.addresses import grant_anchor, meeting_place_anchor
+from frivilligkatalogen.views.addresses import activity_anchor, grant_anchor, meeting_place_anchor
 
 
 @dataclass(frozen=True)
@@ -26,9 +29,10 @@ class WheelEntry:
     first: date
     last: date
     kind: str
-    """``deadline``, ``meeting``, ``campaign`` or ``school_holiday`` (the locale's ``wheel.*`` names
-    them)."""
+    """``deadline``, ``meeting``, ``event`` (an association's), ``campaign`` or ``school_holiday``
+    (the locale's ``wheel.*`` names them)."""
     title: str
+    """What it is, without its kind: the page and the feed put the kind's name before it once."""
     link: str | None = None
     """A site address (``tilskudd/#kulturmidler``) or a web address."""
     key: str = ""
@@ -79,7 +83,7 @@ def annual_wheel(catalog: Catalog, months: int = 12) -> list[WheelEntry]:
                     deadline,
                     deadline,
                     "deadline",
-                    t("calendar.deadline_summary", name=grant.name),
+                    grant.name,
                     grant_anchor(grant.id),
                     f"tilskudd/{grant.id}",
                 )
@@ -119,5 +123,38 @@ def annual_wheel(catalog: Catalog, months: int = 12) -> list[WheelEntry]:
                 f"skoleferie/{slugify(holiday.name)}",
             )
         )
+    entries += association_events(catalog, today, end)
     found = [entry for entry in entries if entry.last >= today and entry.first <= end]
     return sorted(found, key=lambda e: (e.first, e.last, e.kind, e.title))
+
+
+def association_events(catalog: Catalog, first: date, last: date) -> list[WheelEntry]:
+    """The associations' dates marked ``annual_wheel`` (on the date or on its whole activity),
+    cancelled ones left out."""
+    entries = []
+    for org in catalog.active_organizations():
+        for activity in org.activities or []:
+            marked = activity.annual_wheel or any(d.annual_wheel for d in activity.dates or [])
+            if not marked:
+                continue
+            for found in occurrences(org, activity, catalog.holidays, first, last):
+                if found.cancelled or not (
+                    activity.annual_wheel or getattr(found.source, "annual_wheel", False)
+                ):
+                    continue
+                entries.append(
+                    WheelEntry(
+                        found.day,
+                        (found.end - timedelta(microseconds=1)).date(),
+                        "event",
+                        f"{activity.title} – {org.name}",
+                        activity_anchor(org.id, activity.id),
+                        f"lag/{org.id}/{activity.id}",
+                    )
+                )
+    return entries
+
+
+def next_events(catalog: Catalog, count: int = 5) -> list[WheelEntry]:
+    """The associations' next events on the wheel, for the front page."""
+    return [entry for entry in annual_wheel(catalog) if entry.kind == "event"][:count]

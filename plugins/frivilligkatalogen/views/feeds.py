@@ -261,6 +261,11 @@ class FeedBuilder:
                 catalog.meeting_places,
             ),
             "school_holiday": lambda entry: (catalog.holidays.source, Holidays, catalog.holidays),
+            "event": lambda entry: (
+                catalog.organizations[entry.key.split("/")[1]].source,
+                Organization,
+                catalog.organizations[entry.key.split("/")[1]],
+            ),
         }
         events = []
         for entry in annual_wheel(catalog):

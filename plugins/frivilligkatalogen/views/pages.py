@@ -28,6 +28,7 @@ from frivilligkatalogen.views.addresses import (
     ACTIVITIES,
     CALENDAR,
     CATEGORIES,
+    CONTACT,
     GRANTS,
     ORGANIZATIONS,
     SEARCH,
@@ -38,10 +39,14 @@ from frivilligkatalogen.views.addresses import (
     relative_link,
     venue_url,
 )
-from frivilligkatalogen.views.annual_wheel import annual_wheel
+from frivilligkatalogen.views.annual_wheel import annual_wheel, next_events
 from frivilligkatalogen.views.directory_filters import facets
 from frivilligkatalogen.views.feed_files import feeds_with_nothing_coming
-from frivilligkatalogen.views.structured_data import organization_json_ld, venue_json_ld
+from frivilligkatalogen.views.structured_data import (
+    contact_json_ld,
+    organization_json_ld,
+    venue_json_ld,
+)
 from frivilligkatalogen.views.task_filters import task_facets
 from frivilligkatalogen.views.untrusted import render_markdown
 from frivilligkatalogen.views.venue_filters import venue_facets
@@ -132,6 +137,7 @@ def environment() -> Environment:
         brreg_lookup=BRREG_LOOKUP,
         feeds=addresses,
         venue_json_ld=venue_json_ld,
+        contact_json_ld=contact_json_ld,
     )
     env.filters["zip_feeds"] = _feed_rows
     env.filters["map_dates"] = lambda days: [
@@ -163,6 +169,7 @@ class PageRenderer:
             deadlines=self.deadlines,
             upcoming_days=self.upcoming_days,
             wheel=lambda: annual_wheel(catalog),
+            wheel_events=lambda: next_events(catalog),
             today=catalog.settings.today,
         )
 
@@ -295,6 +302,7 @@ DIRECTORY = (
         VOLUNTEER,
         True,
     ),
+    (CONTACT, "page.contact_title", "page.contact_intro", "contact.html", CONTACT, True),
 )
 """The pages that are not about one entity: address, title and intro (locale keys), template,
 section, and whether the navigation lists them."""
@@ -302,7 +310,7 @@ section, and whether the navigation lists them."""
 
 def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict) -> list[PageView]:
     """The pages in the navigation: the directory, venues, "Bli frivillig", categories, calendar,
-    search, grants."""
+    search, grants, contact."""
     municipality = catalog.settings.municipality
     context = {
         ORGANIZATIONS: lambda: {"by_category": by_category, "facets": facets(catalog)},

@@ -7,7 +7,7 @@ import json
 
 from markupsafe import Markup
 
-from frivilligkatalogen.base.i18n import language, table
+from frivilligkatalogen.base.i18n import language, t, table
 from frivilligkatalogen.model import Activity, Organization
 from frivilligkatalogen.model.activity import SCHEMA_ORG_DAYS, WEEKDAYS
 from frivilligkatalogen.model.schedule import Occurrence, local
@@ -213,3 +213,34 @@ def venue_json_ld(venue, page_url: str | None) -> Markup:
     if page_url:
         node["@id"] = page_url + "#lokale"
     return script_json({"@context": "https://schema.org", "@graph": [page, node]})
+
+
+def contact_json_ld(settings, page_url: str | None) -> Markup:
+    """The municipality as a ``GovernmentOrganization`` with its coordinator as a schema.org
+    ``ContactPoint`` (the ``coordinator`` option), for the contact page."""
+    coordinator = settings.coordinator
+    point: dict = {
+        "@type": "ContactPoint",
+        "contactType": coordinator.role or t("footer.coordinator"),
+        "areaServed": settings.municipality,
+        "availableLanguage": language(),
+    }
+    if coordinator.name:
+        point["name"] = coordinator.name
+    if coordinator.email:
+        point["email"] = coordinator.email
+    if coordinator.dialled_phone:
+        point["telephone"] = coordinator.dialled_phone
+    if coordinator.opening_hours:
+        point["hoursAvailable"] = {
+            "@type": "OpeningHoursSpecification",
+            "description": coordinator.opening_hours,
+        }
+    body: dict = {
+        "@type": "GovernmentOrganization",
+        "name": settings.municipality,
+        "contactPoint": point,
+    }
+    if coordinator.visiting_address:
+        body["address"] = coordinator.visiting_address
+    return script_json({"@context": "https://schema.org", "@graph": [web_page(page_url, body)]})
