@@ -39,6 +39,7 @@ from frivilligkatalogen.views.addresses import (
     venue_url,
 )
 from frivilligkatalogen.views.annual_wheel import annual_wheel
+from frivilligkatalogen.views.compounds import compound_parts
 from frivilligkatalogen.views.directory_filters import facets
 from frivilligkatalogen.views.feed_files import feeds_with_nothing_coming
 from frivilligkatalogen.views.structured_data import organization_json_ld, venue_json_ld
@@ -122,6 +123,7 @@ def environment() -> Environment:
         TASKS_FEED=addresses.TASKS_FEED,
         is_web_address=is_web_address,
         category_name=category_name,
+        compound_parts=compound_parts,
         category_names=lambda codes: [category_name(code) for code in codes],
         labels=lambda name, codes: [table(name)[code] for code in codes],
         markdown=render_markdown,
@@ -310,7 +312,6 @@ def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict)
         VOLUNTEER: lambda: {"facets": task_facets(catalog)},
         CATEGORIES: lambda: {"by_category": by_category},
         CALENDAR: lambda: {"by_category": by_category, "quiet": feeds_with_nothing_coming(catalog)},
-        SEARCH: lambda: {"translations": table("search.pagefind")},
     }
     pages = []
     for url, title, intro, template, section, in_nav in DIRECTORY:
