@@ -90,6 +90,10 @@ def test_an_excerpt_keeps_its_marks_and_nothing_else_as_markup(browser, served_e
         assert page.locator(f"{RESULT} p mark").count() > 0
         tags = page.eval_on_selector_all(f"{RESULT} *", "nodes => [...new Set(nodes.map(n => n.localName))].sort()")
         assert set(tags) <= {"h2", "a", "p", "mark"}, tags
+        # Pagefind marks whole words: the text after a mark goes on with a space or a stop, as
+        # in the excerpt (a space at the start of a piece of text is kept).
+        after = page.eval_on_selector_all(f"{RESULT} p mark", "marks => marks.map(m => m.nextSibling ? m.nextSibling.textContent : '')")
+        assert not [text for text in after if text[:1].isalpha()], after
     finally:
         page.close()
 

@@ -34,11 +34,18 @@
   }
 
   // Pagefind's excerpt is text with <mark> around the matched words: only those marks become
-  // elements; everything else is added as text (entities decoded in an inert document).
+  // elements; everything else is added as text. Entities are decoded by a detached <textarea>,
+  // whose content is parsed as text only (never as elements), spaces kept.
+  var decoder = document.createElement("textarea");
+  function decoded(html) {
+    decoder.innerHTML = html;
+    return decoder.value;
+  }
+
   function excerpt(target, html) {
     html.split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (piece) {
       var marked = /^<mark>([\s\S]*)<\/mark>$/.exec(piece);
-      var text = new DOMParser().parseFromString(marked ? marked[1] : piece, "text/html").documentElement.textContent;
+      var text = decoded(marked ? marked[1] : piece);
       if (!text) return;
       if (marked) {
         var mark = document.createElement("mark");
