@@ -114,6 +114,11 @@ def test_a_later_part_finds_exactly_the_compounds_that_end_in_it(browser, served
     try:
         page.goto(served_example + "sok/?q=" + word)
         page.wait_for_selector("#katalog-sok-treff[data-settled]")
+        more = page.locator("#katalog-sok-flere")
+        while more.is_visible():  # every result, ten at a time
+            shown = page.locator("#katalog-sok-treff > li").count()
+            more.click()
+            page.wait_for_function(f"() => document.querySelectorAll('#katalog-sok-treff > li').length > {shown}")
         links = page.eval_on_selector_all("#katalog-sok-treff h2 a", "links => links.map(a => new URL(a.href).pathname)")
         status = page.locator("#katalog-sok-status").inner_text()
     finally:
