@@ -65,10 +65,10 @@ PATIENCE_MS = 180_000
 never for a fixed time: a quiet machine answers in a second, a busy 2-core one compiles Pagefind's
 WebAssembly and fetches its index chunks much more slowly, and both must pass."""
 
-SEARCH_SETTLED = """() => !!document.querySelector('.pagefind-ui__results-area ol.pagefind-ui__results')
-    && !document.querySelector('.pagefind-ui__loading')"""
-"""True once Pagefind has answered: its result list is drawn (empty when nothing matched; while it
-is still searching there is only a message), and no result still shows its loading placeholder."""
+SEARCH_SETTLED = """() => !!document.querySelector('#katalog-sok-treff[data-settled]')"""
+"""True once the search page has answered the query in its field: assets/search.js marks its result
+list ``data-settled`` when the results (or none) are drawn and counted in the live region, and
+takes the mark away while a new query runs."""
 
 
 class PatientBrowser:
@@ -90,11 +90,15 @@ class PatientBrowser:
         return page
 
 
+RESULT = "#katalog-sok-treff > li"
+"""One result of the search page: a heading with the link, and the excerpt or summary."""
+
+
 def wait_for_search(page, results: bool = True) -> None:
     """Wait until Pagefind has answered the query in the address and drawn every result."""
-    if results:
-        page.wait_for_selector(".pagefind-ui__result", timeout=PATIENCE_MS)
     page.wait_for_function(SEARCH_SETTLED, timeout=PATIENCE_MS)
+    if results:
+        page.wait_for_selector(RESULT, timeout=PATIENCE_MS)
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -10,7 +10,7 @@ from frivilligkatalogen.catalog.loading import load_catalog
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.base.config_file import read_site_settings
 
-from browser import wait_for_search
+from browser import RESULT, wait_for_search
 from conftest import REPO
 
 DAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
@@ -150,7 +150,7 @@ def test_full_text_search_finds_a_word_from_one_description(browser, served_exam
     page = browser.new_page()
     page.goto(served_example + "sok/?q=" + word)
     wait_for_search(page)
-    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+    titles = page.locator("#katalog-sok-treff h2").all_inner_texts()
     assert owner.name in titles
     page.close()
 
@@ -162,7 +162,7 @@ def test_header_search_form_leads_to_results(browser, served_example):
     page.keyboard.press("Enter")
     wait_for_search(page)
     assert "sok/?q=korps" in page.evaluate("location.href")
-    assert "Lindvik skolekorps" in page.locator(".pagefind-ui__result-title").all_inner_texts()
-    result = page.locator(".pagefind-ui__result", has_text="Lindvik skolekorps").first
-    assert "Skolekorps for barn fra 3. klasse" in result.locator(".pagefind-ui__result-excerpt").inner_text()
+    assert "Lindvik skolekorps" in page.locator("#katalog-sok-treff h2").all_inner_texts()
+    result = page.locator(RESULT, has_text="Lindvik skolekorps").first
+    assert "Skolekorps for barn fra 3. klasse" in result.locator("p").inner_text()
     page.close()

@@ -204,8 +204,14 @@ def test_search_finds_an_association_by_an_inflected_nynorsk_word(browser, nynor
     try:
         page.goto(server.url + "sok/?q=" + quote("kveldsturane"))
         wait_for_search(page)
-        titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+        titles = page.locator("#katalog-sok-treff h2 a").all_inner_texts()
         assert "Lindvik trekkspelklubb" in titles, titles
+        # A later part of a nynorsk compound: «klubb» in «trekkspelklubb» and «sjakklubb».
+        page.goto(server.url + "sok/?q=klubb")
+        wait_for_search(page)
+        titles = page.locator("#katalog-sok-treff h2 a").all_inner_texts()
+        assert {"Lindvik trekkspelklubb", "Nordbygda sjakklubb"} <= set(titles), titles
+        assert "treff for «klubb»" in page.locator("#katalog-sok-status").inner_text()
     finally:
         page.close()
         server.stop()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
-from frivilligkatalogen.base.i18n import t, table
+from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model.categories import category_name
 from frivilligkatalogen.model.schedule import next_dates, upcoming
@@ -253,7 +253,6 @@ def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict)
         VOLUNTEER: lambda: {"facets": task_facets(catalog)},
         CATEGORIES: lambda: {"by_category": by_category},
         CALENDAR: lambda: {"by_category": by_category, "quiet": feeds_with_nothing_coming(catalog)},
-        SEARCH: lambda: {"translations": table("search.pagefind")},
     }
     pages = []
     for url, title, intro, template, section, in_nav in DIRECTORY:

@@ -17,6 +17,7 @@ from frivilligkatalogen.views.addresses import (
     organization_url,
     venue_url,
 )
+from frivilligkatalogen.views.compounds import compound_parts
 from frivilligkatalogen.views.structured_data import (
     contact_json_ld,
     venue_json_ld,
@@ -54,6 +55,7 @@ def environment() -> Environment:
         TASKS_FEED=addresses.TASKS_FEED,
         is_web_address=is_web_address,
         category_name=category_name,
+        compound_parts=compound_parts,
         category_names=lambda codes: [category_name(code) for code in codes],
         labels=lambda name, codes: [table(name)[code] for code in codes],
         markdown=render_markdown,

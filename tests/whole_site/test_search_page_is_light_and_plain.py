@@ -1,0 +1,113 @@
+"""The search page: a native form and a plain result list drawn with Pagefind's search API
+(pagefind.js), not Pagefind's default interface; light to load, usable with the keyboard alone,
+shareable by its address, and still a working form with a way in without JavaScript."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlsplit
+
+from browser import RESULT, wait_for_search
+
+BUDGET_KIB = 150
+
+
+def test_the_results_of_a_query_cost_less_than_the_budget_coming_from_another_page(browser, served_example):
+    """What /sok/?q=korps downloads besides the theme's files every page shares, each body
+    gzip-compressed as a web server would (bench/search_page.py prints the whole table)."""
+    page = browser.new_page()
+    bodies: dict[str, bytes] = {}
+    page.on("response", lambda response: bodies.__setitem__(response.url, response.body() if response.ok else b""))
+    try:
+        page.goto(served_example)
+        page.wait_for_load_state("networkidle")
+        shared = set(bodies)
+        bodies.clear()
+        page.goto(served_example + "sok/?q=korps")
+        wait_for_search(page)
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    paths = [urlsplit(url).path for url in bodies]
+    assert not [path for path in paths if "pagefind-ui" in path or "pagefind-worker" in path]
+    assert any(path.endswith("/pagefind/pagefind.js") for path in paths)
+    own = sum(len(gzip.compress(body, 6)) for url, body in bodies.items() if url not in shared)
+    assert own / 1024 < BUDGET_KIB, f"{own / 1024:.1f} KiB"
+
+
+def test_the_form_runs_a_query_from_the_keyboard_and_puts_it_in_the_address(browser, served_example):
+    page = browser.new_page()
+    try:
+        page.goto(served_example + "sok/")
+        wait_for_search(page, results=False)
+        assert page.locator(RESULT).count() == 0
+        field = page.get_by_label("Søk etter lag, aktivitet eller sted")
+        assert field.get_attribute("type") == "search"
+        field.focus()
+        page.keyboard.type("sjakk")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'sjakk'")
+        wait_for_search(page)
+        status = page.get_by_role("status")
+        assert status.get_attribute("aria-live") == "polite"
+        count = page.locator(RESULT).count()
+        assert status.inner_text() == f"{count} treff for «sjakk»"
+        assert "Lindvik sjakklubb" in page.locator(f"{RESULT} h2 a").all_inner_texts()
+        # Tab leads from the field past the button to the first result.
+        field.focus()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('#katalog-sok-treff') !== null")
+        page.goto(served_example + "sok/?q=qxzvwq")
+        wait_for_search(page, results=False)
+        assert page.get_by_role("status").inner_text().startswith("Ingen treff for «qxzvwq»")
+        assert page.locator("#katalog-sok-treff").is_hidden()
+    finally:
+        page.close()
+
+
+def test_more_results_are_shown_on_request_and_focus_moves_to_them(browser, served_example):
+    page = browser.new_page()
+    try:
+        page.goto(served_example + "sok/?q=lindvik")
+        wait_for_search(page)
+        shown = page.locator(RESULT).count()
+        assert shown == 10
+        more = page.get_by_role("button", name="Vis flere treff")
+        more.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => document.querySelectorAll('{RESULT}').length > {shown}")
+        assert page.evaluate(f"document.activeElement === document.querySelectorAll('{RESULT} a')[{shown}]")
+    finally:
+        page.close()
+
+
+def test_an_excerpt_keeps_its_marks_and_nothing_else_as_markup(browser, served_example):
+    page = browser.new_page()
+    try:
+        page.goto(served_example + "sok/?q=dugnad")
+        wait_for_search(page)
+        assert page.locator(f"{RESULT} p mark").count() > 0
+        tags = page.eval_on_selector_all(f"{RESULT} *", "nodes => [...new Set(nodes.map(n => n.localName))].sort()")
+        assert set(tags) <= {"h2", "a", "p", "mark"}, tags
+        # Pagefind marks whole words: the text after a mark goes on with a space or a stop, as
+        # in the excerpt (a space at the start of a piece of text is kept).
+        after = page.eval_on_selector_all(f"{RESULT} p mark", "marks => marks.map(m => m.nextSibling ? m.nextSibling.textContent : '')")
+        assert not [text for text in after if text[:1].isalpha()], after
+    finally:
+        page.close()
+
+
+def test_without_javascript_the_form_still_sends_the_query_and_points_to_the_directory(browser, served_example):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(served_example + "sok/")
+        page.get_by_label("Søk etter lag, aktivitet eller sted").fill("korps")
+        page.get_by_role("button", name="Søk", exact=True).last.click()
+        page.wait_for_url("**/sok/?q=korps")
+        notice = page.locator("main noscript, main p", has_text="Søket trenger JavaScript")
+        assert notice.count() >= 1
+        assert page.locator("main a[href$='organisasjoner/']").count() >= 1
+    finally:
+        context.close()
