@@ -100,7 +100,7 @@ def test_json_ld_event_series_and_events(example_site):
     series = next(item for item in graph if item.get("name") == "Korpsøvelse hovedkorps")
     assert series["@type"] == "EventSeries"
     schedule = series["eventSchedule"][0]
-    assert schedule["byDay"] == ["https://schema.org/Tuesday"] and schedule["startTime"] == "18:00"
+    assert schedule["byDay"] == ["https://schema.org/Tuesday"] and schedule["startTime"] == "18:00:00"
     assert schedule["scheduleTimezone"] == "Europe/Oslo" and schedule["repeatFrequency"] == "P1W"
     event = series["subEvent"][0]
     assert event["@type"] == "Event" and event["startDate"] == "2026-11-24T18:00:00+01:00"
@@ -124,3 +124,34 @@ def test_json_ld_names_the_association_and_the_venue(example_site):
     assert next(item for item in venue_graph if item.get("@type") == "WebPage")["about"] == {"@id": venue["@id"]}
     assert {"@type": "LocationFeatureSpecification", "name": "heis", "value": True} in venue["amenityFeature"]
     assert venue["geo"]["@type"] == "GeoCoordinates"
+
+
+def _schedules(node):
+    if isinstance(node, dict):
+        if node.get("@type") == "Schedule":
+            yield node
+        for value in node.values():
+            yield from _schedules(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _schedules(item)
+
+
+def test_json_ld_schedules_use_only_documented_values(example_site):
+    """schema.org documents byMonthWeek as 1–5 and Time as hh:mm:ss: a rule for "the last
+    Sunday of the month" is given by its dates (subEvent), not by a value readers do not know."""
+    schedules = [
+        schedule
+        for path in example_site.rglob("*.html")
+        for block in Scan(path.read_text(encoding="utf-8")).data_blocks
+        for schedule in _schedules(json.loads(block))
+    ]
+    assert len(schedules) > 20
+    for schedule in schedules:
+        assert re.fullmatch(r"[0-2][0-9]:[0-5][0-9]:[0-5][0-9]", schedule["startTime"]), schedule
+        assert re.fullmatch(r"[0-2][0-9]:[0-5][0-9]:[0-5][0-9]", schedule["endTime"]), schedule
+        assert schedule.get("byMonthWeek", 1) in range(1, 6), schedule
+    assert any("byMonthWeek" in schedule for schedule in schedules)
+    pensioners = Scan((example_site / "organisasjoner/lindvik-pensjonistforening/index.html").read_text(encoding="utf-8"))
+    graph = json.loads(pensioners.data_blocks[0])["@graph"]
+    assert any(item.get("@type") == "EventSeries" and item.get("subEvent") for item in graph)

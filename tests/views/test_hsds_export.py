@@ -25,7 +25,9 @@ UUID = {"type": "string", "format": "uuid"}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 URI = {"type": "string", "pattern": r"^https?://\S+$"}
 EMAIL = {"type": "string", "format": "email"}
-TIME = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}
+TIME = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$"}
+"""HSDS 3.0: opens_at/closes_at "should include timezone information, either adding the suffix
+'Z' when the date is in UTC, or including an offset from UTC (e.g. 09:00-05:00)"."""
 TEXT = {"type": "string"}
 NUMBER = {"type": "number"}
 
@@ -156,8 +158,15 @@ def test_weekly_times_and_venue_come_through_as_hsds_parts(example_site, catalog
     services = read(example_site, "services.json")["contents"]
     found = next(s for s in services if s["organization"]["name"] == org.name and s["name"] == activity.title)
     schedule = found["schedules"][0]
-    assert schedule["opens_at"] == rule.start.strftime("%H:%M")
-    assert schedule["closes_at"] == rule.end.strftime("%H:%M")
+    # The same moment as the wall-clock time in Norway on the first session, and the offset again
+    # as the schedule's timezone (HSDS reads a time without one as UTC).
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    opens = datetime.fromisoformat(f"{schedule['dtstart']}T{schedule['opens_at']}")
+    assert opens.astimezone(ZoneInfo("Europe/Oslo")).time() == rule.start
+    assert opens.utcoffset().total_seconds() / 3600 == schedule["timezone"] in (1, 2)
+    assert schedule["closes_at"].startswith(rule.end.strftime("%H:%M"))
     assert schedule["freq"] == ("MONTHLY" if rule.week_of_month else "WEEKLY")
     assert re.sub(r"-?\d", "", schedule["byday"]).split(",") == [{"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}[d] for d in rule.days]
     venue = catalog.venues[activity.venue]

@@ -105,3 +105,13 @@ def test_names_are_escaped_in_titles_headings_lists_and_meta(hostile_site):
     assert venue_page.title.strip().startswith("Huset <svg onload=alert(11)> & «co»")
     assert "Vei 1 <script>alert(12)</script>" in venue_page.text
     assert "Kveld <script>alert(10)</script>" in org_page.text
+
+
+def test_a_removed_dangerous_link_leaves_its_text_not_an_empty_anchor(hostile_site):
+    """nh3 drops a ``javascript:`` address; what is left must be text, not an ``<a>`` without
+    ``href`` (no link to a screen reader's list of links, and an error to HTML checkers)."""
+    for path in html_pages(hostile_site):
+        for tag, attrs in Scan(path.read_text(encoding="utf-8")).tags:
+            assert tag != "a" or "href" in attrs, f"{path}: <a {attrs}>"
+    text = Scan((hostile_site / "organisasjoner/laget/index.html").read_text(encoding="utf-8")).text
+    assert "Klikk her" in text

@@ -121,3 +121,15 @@ def test_new_file_template_names_the_schema(tmp_path):
     katalog("new", "organization", "nytt-lag", "--root", str(tmp_path))
     first = (tmp_path / "data/organizations/nytt-lag.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=https://katalog.lindvik.no/schema/organization.json"
+
+
+def test_the_published_schemas_pass_check_jsonschemas_metaschema_check(example_site):
+    """Editors compile a schema's patterns as ECMA-262 regular expressions in Unicode mode;
+    check-jsonschema checks the schema against its metaschema with that regex engine."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    files = [str(example_site / f"schema/{kind}.json") for kind in ("organization", "venue")]
+    checked = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--check-metaschema", *files], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 
-EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+EMAIL = re.compile(r'^[^@\s<>()\[\],;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$')
+"""The one rule for an e-mail address. Written so that it is also a valid ECMA-262 regular
+expression in Unicode mode (no escaped ``"``): the published JSON Schemas carry it as a
+``pattern``, and editors compile those with JavaScript."""
 
 
 def is_email(text: str) -> bool:

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
+from datetime import date, datetime, time
 
 from frivilligkatalogen.base.i18n import t, table
 from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model import Activity, Organization, Venue
 from frivilligkatalogen.model.activity import RFC5545_DAYS
-from frivilligkatalogen.model.schedule import first_candidate
+from frivilligkatalogen.model.schedule import OSLO, first_candidate
 from frivilligkatalogen.model.values import shown_phone
 from frivilligkatalogen.views import wording
 from frivilligkatalogen.views.addresses import HSDS, organization_url, venue_url
@@ -189,6 +190,7 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
     out = []
     for index, rule in enumerate(activity.schedule or []):
         byday = ",".join(RFC5545_DAYS[day] for day in rule.days)
+        first = first_candidate(rule) or rule.first
         if rule.week_of_month:
             byday = ",".join(f"{rule.week_of_month}{RFC5545_DAYS[day]}" for day in rule.days)
         out.append(
@@ -198,16 +200,15 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
                     "service_id": service_id,
                     "valid_from": rule.first.isoformat(),
                     "valid_to": rule.until.isoformat() if rule.until else None,
-                    "dtstart": (
-                        first_candidate(rule) or rule.first
-                    ).isoformat(),  # as the feeds' DTSTART: the first session
+                    "dtstart": first.isoformat(),  # as the feeds' DTSTART: the first session
                     "until": rule.until.isoformat() if rule.until else None,
                     "wkst": "MO",
                     "freq": "MONTHLY" if rule.week_of_month else "WEEKLY",
                     "interval": rule.every,
                     "byday": byday,
-                    "opens_at": rule.start.strftime("%H:%M"),
-                    "closes_at": rule.end.strftime("%H:%M"),
+                    "opens_at": _zoned(first, rule.start)[0],
+                    "closes_at": _zoned(first, rule.end)[0],
+                    "timezone": _zoned(first, rule.start)[1],
                     "description": wording.rule(rule),
                     "notes": t("hsds.local_time"),
                 }
@@ -226,14 +227,27 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
                     "valid_from": first.isoformat(),
                     "valid_to": last.isoformat(),
                     "dtstart": first.isoformat(),
-                    "opens_at": event.start.strftime("%H:%M") if event.start else None,
-                    "closes_at": event.end.strftime("%H:%M") if event.end else None,
+                    "opens_at": _zoned(first, event.start and event.start.time())[0],
+                    "closes_at": _zoned(last, event.end and event.end.time())[0],
+                    "timezone": _zoned(first, event.start and event.start.time())[1],
                     "description": wording.event_date(event),
                     "notes": t("hsds.local_time"),
                 }
             )
         )
     return out
+
+
+def _zoned(day: date, at: time | None) -> tuple[str | None, float]:
+    """A wall-clock time as HSDS wants it, with its offset from UTC on ``day`` (``18:00+01:00``),
+    and that offset in hours for the schedule's ``timezone`` (HSDS reads a time without either
+    as UTC). Norway's offset changes with summer time: a weekly rule gets the offset of its first
+    session, and ``notes`` says the times are local all year."""
+    moment = datetime.combine(day, at or time(12), tzinfo=OSLO)
+    offset = moment.utcoffset()
+    hours = offset.total_seconds() / 3600
+    suffix = f"{'+' if hours >= 0 else '-'}{int(abs(hours)):02d}:{int(abs(hours) * 60) % 60:02d}"
+    return (at.strftime("%H:%M") + suffix if at else None), hours
 
 
 def cost_options(ids: Ids, service_id: str, activity: Activity) -> list[dict]:

@@ -71,7 +71,7 @@ def activity_graph(
     }
     if page_url:
         series["url"] = f"{page_url}#aktivitet-{activity.id}"
-    schedules = [_schedule(rule) for rule in activity.schedule or []]
+    schedules = [_schedule(rule) for rule in activity.schedule or [] if _expressible(rule)]
     if schedules:
         series["eventSchedule"] = schedules
     events = [_event(catalog, activity, occurrence, organizer) for occurrence in next_dates]
@@ -83,13 +83,21 @@ def activity_graph(
 SCHEMA = "https://schema.org/"
 
 
+def _expressible(rule) -> bool:
+    """Whether schema.org's ``Schedule`` can say the rule: ``byMonthWeek`` is documented for
+    1–5 only, so "the last Sunday of the month" (``week_of_month: -1``) is left to the
+    ``subEvent`` dates instead of being written as a value readers do not know."""
+    return rule.week_of_month is None or 1 <= rule.week_of_month <= 5
+
+
 def _schedule(rule) -> dict:
-    """A recurrence rule as a schema.org ``Schedule``."""
+    """A recurrence rule as a schema.org ``Schedule`` (times as schema.org ``Time``,
+    ``hh:mm:ss``)."""
     schedule = {
         "@type": "Schedule",
         "byDay": [f"https://schema.org/{SCHEMA_ORG_DAYS[d]}" for d in WEEKDAYS if d in rule.days],
-        "startTime": rule.start.strftime("%H:%M"),
-        "endTime": rule.end.strftime("%H:%M"),
+        "startTime": rule.start.strftime("%H:%M:%S"),
+        "endTime": rule.end.strftime("%H:%M:%S"),
         "startDate": rule.first.isoformat(),
         "repeatFrequency": "P1M" if rule.week_of_month is not None else f"P{rule.every}W",
         "scheduleTimezone": "Europe/Oslo",

@@ -10,6 +10,8 @@ request), no attribute lists. The site's own Markdown settings never touch it.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import markdown.treeprocessors
 import nh3
@@ -69,9 +71,15 @@ def render_markdown(text: str | None) -> Markup:
     return Markup(clean_html(html))
 
 
+_LINK_WITHOUT_ADDRESS = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
+"""A link whose address nh3 removed (``javascript:`` …): its text stays, as text."""
+
+
 def clean_html(html: str) -> str:
-    """Keep only harmless markup: the allowlist, safe link schemes, ``rel`` on links."""
-    return nh3.clean(
+    """Keep only harmless markup: the allowlist, safe link schemes, ``rel`` on links; a link
+    left without an address becomes its text (an ``<a>`` without ``href`` is no link, and HTML
+    checkers flag it)."""
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -79,3 +87,4 @@ def clean_html(html: str) -> str:
         link_rel="nofollow noopener ugc",
         strip_comments=True,
     )
+    return _LINK_WITHOUT_ADDRESS.sub(r"\1", cleaned)
