@@ -24,6 +24,7 @@ from frivilligkatalogen.views.feed_files import feed_files
 from frivilligkatalogen.views.feeds import FeedBuilder, single_date_event
 from frivilligkatalogen.views.hsds import hsds_files
 from frivilligkatalogen.views.json_schema import schema_files
+from frivilligkatalogen.views.list_cards import card_files
 from frivilligkatalogen.views.rss import rss_files
 from frivilligkatalogen.views.task_filters import task_index_bytes
 from frivilligkatalogen.views.venue_filters import venue_index_bytes
@@ -59,6 +60,7 @@ def _calendar_files(catalog: Catalog, history):
     yield FILTER_INDEX, directory_index_bytes(catalog)
     yield VENUE_FILTER_INDEX, venue_index_bytes(catalog)
     yield VOLUNTEER_FILTER_INDEX, task_index_bytes(catalog)
+    yield from card_files(catalog)
     yield from schema_files(catalog.settings).items()
     for asset in sorted(ASSETS.iterdir()):
         yield f"{SCRIPTS}{asset.name}", asset.read_bytes()

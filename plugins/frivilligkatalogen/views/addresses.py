@@ -144,6 +144,16 @@ def _on_the_site(site_url: str, address: str) -> bool:
     return bool(site_url) and (here.scheme, here.netloc) == (there.scheme, there.netloc)
 
 
+def list_page(section: str, number: int) -> str:
+    """Page ``number`` of a long list (the first is the list itself): ``organisasjoner/side/2/``."""
+    return section if number <= 1 else f"{section}side/{number}/"
+
+
+def list_cards(section: str) -> str:
+    """Every card of a list as HTML, for the filter script: ``organisasjoner/kort.json``."""
+    return f"{section}kort.json"
+
+
 def volunteering_anchor(org_id: str) -> str:
     """The volunteering tasks on an association's page."""
     return f"{ORGANIZATIONS}{org_id}/#frivillig"

@@ -25,6 +25,11 @@ from dataclasses import dataclass, field
 
 ANY, BITS, RANGES, AT_LEAST = "any", "bits", "ranges", "at_least"
 
+PAGE_SIZE = 100
+"""Cards a list page holds in its HTML, and the filter script shows at a time. A longer list
+has further pages (``side/2/`` …) for visitors without JavaScript; with it, the script builds
+the list from ``kort.json`` (every card as HTML) and shows a hundred more at a press."""
+
 
 @dataclass(frozen=True)
 class Column:

@@ -31,6 +31,7 @@ from frivilligkatalogen.views.addresses import (
     VENUES,
     VOLUNTEER,
     category_url,
+    list_page,
     organization_url,
     relative_link,
     venue_url,
@@ -38,6 +39,8 @@ from frivilligkatalogen.views.addresses import (
 from frivilligkatalogen.views.annual_wheel import annual_wheel, next_events
 from frivilligkatalogen.views.directory_filters import facets
 from frivilligkatalogen.views.feed_files import feeds_with_nothing_coming
+from frivilligkatalogen.views.filters import PAGE_SIZE
+from frivilligkatalogen.views.long_lists import LONG_LISTS, list_items, page_count
 from frivilligkatalogen.views.structured_data import (
     organization_json_ld,
 )
@@ -212,7 +215,38 @@ def build_pages(catalog: Catalog) -> list[PageView]:
         *organization_pages(catalog, renderer),
         *venue_pages(catalog, renderer, all_coming),
         *category_pages(renderer, by_category),
+        *list_pages(catalog, renderer),
     ]
+
+
+def list_pages(catalog: Catalog, renderer: PageRenderer) -> list[PageView]:
+    """Pages 2, 3 … of each long list, for visitors without JavaScript."""
+    access = venue_facets(catalog).access
+    pages = []
+    for section, kind, title in LONG_LISTS:
+        items = list_items(catalog, kind)
+        count = page_count(items)
+        for number in range(2, count + 1):
+            url = list_page(section, number)
+            heading = t("page.list_page_title", title=t(title), number=number)
+            context = {
+                "heading": heading,
+                "kind": kind,
+                "items": items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+                "number": number,
+                "pages": count,
+                "section": section,
+                "total": len(items),
+                "access": access,
+            }
+
+            def render(url=url, context=context):
+                return renderer.render("list_page.html", url, **context)
+
+            pages.append(
+                PageView(url=url, title=heading, description=None, render=render, section=section)
+            )
+    return pages
 
 
 DIRECTORY = (

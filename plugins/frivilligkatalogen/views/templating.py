@@ -18,6 +18,7 @@ from frivilligkatalogen.views.addresses import (
     venue_url,
 )
 from frivilligkatalogen.views.compounds import compound_parts
+from frivilligkatalogen.views.filters import PAGE_SIZE
 from frivilligkatalogen.views.structured_data import (
     contact_json_ld,
     venue_json_ld,
@@ -53,6 +54,9 @@ def environment() -> Environment:
         VENUE_FILTER_INDEX=addresses.VENUE_FILTER_INDEX,
         VOLUNTEER_FILTER_INDEX=addresses.VOLUNTEER_FILTER_INDEX,
         TASKS_FEED=addresses.TASKS_FEED,
+        PAGE_SIZE=PAGE_SIZE,
+        list_page=addresses.list_page,
+        list_cards=addresses.list_cards,
         is_web_address=is_web_address,
         category_name=category_name,
         compound_parts=compound_parts,

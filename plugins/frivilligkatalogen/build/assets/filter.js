@@ -1,9 +1,9 @@
 /* Frivilligkatalogen: filters on a list page (the directory, the venues, "Bli frivillig").
  *
- * The page lists every item; this script only chooses which items stand in the list.
- * It keeps them all in memory and puts at most PAGE of the matches in the list at a
- * time: hiding thousands of siblings in place costs the browser a style recalculation
- * of the whole list on every change.
+ * The page holds the first PAGE items (later pages are plain links, for visitors
+ * without JavaScript); this script chooses which items stand in the list, and puts at
+ * most PAGE of the matches there at a time. Cards beyond the page come from the list's
+ * kort.json (every card as the page writes it), fetched the first time one is needed.
  * It reads a compact index (views/filters.py: columns, then one row per item in the
  * same order), keeps the filter state in the URL query, shows how many match, with a
  * count per option, and announces the number in a polite live region. Within a group,
@@ -20,6 +20,8 @@
   var limit = PAGE;
   var more = document.getElementById("katalog-flere");
   var items = Array.prototype.slice.call(list.children);
+  var cards = null, fetching = false;
+  var pages = document.getElementById("katalog-sider");
 
   fetch(form.getAttribute("data-index"))
     .then(function (response) { return response.json(); })
@@ -28,7 +30,7 @@
 
   function start(index) {
     var rows = index.rows, columns = index.columns;
-    if (rows.length !== items.length) return;
+    if (rows.length < items.length) return;
     columns.forEach(function (column) {
       column.at = {};
       column.options.forEach(function (option, i) { column.at[option] = i; });
@@ -80,7 +82,7 @@
         }
         if (failures === 0) {
           matches++;
-          if (shown.length < limit) shown.push(items[i]);
+          if (shown.length < limit) shown.push(i);
         }
         if (failures > 1) continue;
         for (c = 0; c < columns.length; c++) if (failures === 0 || c === failing) count(counts, columns[c], row[c]);
@@ -89,6 +91,7 @@
         var text = "(" + (counts[key] || 0) + ")";
         if (counters[key].textContent !== text) counters[key].textContent = text;
       });
+      shown = shown.map(card).filter(Boolean);
       if (shown.length !== list.children.length || shown.some(function (item, n) { return list.children[n] !== item; })) {
         list.replaceChildren.apply(list, shown);
       }
@@ -99,6 +102,26 @@
         more.hidden = matches <= shown.length;
         more.textContent = more.getAttribute("data-label").replace("{count}", String(matches - shown.length));
       }
+    }
+
+    // The element of item i: from the page, or made once from kort.json (fetched on first need;
+    // until it has come, the items the page holds stand in the list).
+    function card(i) {
+      if (items[i]) return items[i];
+      if (cards) {
+        var holder = document.createElement("template");
+        holder.innerHTML = cards[i];
+        items[i] = holder.content.firstElementChild;
+        return items[i];
+      }
+      if (!fetching) {
+        fetching = true;
+        fetch(list.getAttribute("data-cards"))
+          .then(function (response) { return response.json(); })
+          .then(function (all) { cards = all; apply(); })
+          .catch(function () { fetching = false; });
+      }
+      return null;
     }
 
     function writeUrl() {
@@ -123,6 +146,7 @@
       if (asked) group.open = true;
     });
     form.hidden = false;
+    if (pages) pages.hidden = true; // "Vis flere" takes over from the page links
     apply();
     function changed() { limit = PAGE; apply(); writeUrl(); }
     form.addEventListener("input", changed);
