@@ -10,5 +10,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# The Nu Html Checker (tests/whole_site/test_html_is_valid.py): vnu.jar, locked in
+# tests/tools/package-lock.json, run with Java.
+if ! command -v java >/dev/null 2>&1; then
+  echo "Installerer Java for HTML-sjekken ..."
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+fi
+npm ci --prefix tests/tools --no-audit --no-fund --silent
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"
