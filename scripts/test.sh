@@ -10,14 +10,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-# The Nu Html Checker (tests/whole_site/test_html_is_valid.py): vnu.jar, locked in
-# tests/tools/package-lock.json, run with Java.
+# The Nu Html Checker (tests/whole_site/test_html_is_valid.py): vnu.jar, run with Java; and
+# pa11y (tests/whole_site/test_pa11y_finds_no_error_of_ours.py), run with Debian's Chromium, so
+# Puppeteer downloads no browser of its own. Both locked in tests/tools/package-lock.json.
 if ! command -v java >/dev/null 2>&1; then
   echo "Installerer Java for HTML-sjekken ..."
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
 fi
-npm ci --prefix tests/tools --no-audit --no-fund --silent
+PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/tools --no-audit --no-fund --silent
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

@@ -153,6 +153,11 @@
     form.addEventListener("change", changed);
     form.addEventListener("reset", function () { setTimeout(changed, 0); });
     if (more) more.addEventListener("click", function () { limit += PAGE; apply(); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // The list follows every change; "Vis treffene" takes the reader to the number of matches.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      status.setAttribute("tabindex", "-1");
+      status.focus();
+    });
   }
 })();
