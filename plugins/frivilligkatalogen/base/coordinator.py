@@ -32,7 +32,7 @@ class Coordinator:
     @property
     def shown_phone(self) -> str | None:
         """The phone number as people read it (``+47 12 34 56 78``)."""
-        number = normal_phone(self.phone) if self.phone else None
+        number = self.dialled_phone
         return shown_phone(number) if number else None
 
     @property

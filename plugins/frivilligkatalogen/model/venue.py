@@ -55,6 +55,9 @@ ACCESSIBILITY = (
     "tactile_marking",
     "accessible_parking",
 )
+STEP_FREE_ACCESS = ("step_free_entrance", "wheelchair_accessible")
+"""The accessibility that gets a wheelchair user in: what the directory's and the venue list's
+"trinnfri inngang eller rullestoltilgang" filters look for."""
 SUITABLE_FOR = (
     "meetings",
     "courses",
@@ -126,3 +129,8 @@ class Venue:
 
     id: str = field(default="", repr=False)
     source: object = field(default=None, repr=False)
+
+    @property
+    def is_free_for_volunteers(self) -> bool:
+        """Whether voluntary associations may use the venue without paying."""
+        return bool(self.booking and self.booking.free_for_volunteers)

@@ -15,11 +15,19 @@ from frivilligkatalogen.catalog.loading import Catalog
 from frivilligkatalogen.model import Organization
 from frivilligkatalogen.model.activity import WEEKDAYS
 from frivilligkatalogen.model.common import AUDIENCE_GROUPS
-from frivilligkatalogen.views.filters import ANY, BITS, RANGES, Column, filter_index, index_bytes
+from frivilligkatalogen.model.venue import STEP_FREE_ACCESS
+from frivilligkatalogen.views.filters import (
+    ANY,
+    BITS,
+    RANGES,
+    YES,
+    Column,
+    filter_index,
+    index_bytes,
+)
 
-STEP_FREE = {"wheelchair_accessible", "step_free_entrance"}
-FREE, REDUCED, YES = "gratis", "redusert", "ja"
-"""Option values of the price and yes/no groups (in the form and the URL)."""
+FREE, REDUCED = "gratis", "redusert"
+"""Option values of the price group (in the form and the URL)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,9 @@ def price_options(org: Organization) -> list[str]:
 
 def step_free(catalog: Catalog, org: Organization) -> bool:
     venue_ids = set(org.venues or []) | {a.venue for a in org.activities or [] if a.venue}
-    return any(STEP_FREE & set(catalog.venues[v].accessibility or []) for v in venue_ids)
+    return any(
+        set(STEP_FREE_ACCESS) & set(catalog.venues[v].accessibility or []) for v in venue_ids
+    )
 
 
 def columns(catalog: Catalog) -> list[Column]:

@@ -130,7 +130,7 @@ def venue_record(catalog: Catalog, venue: Venue) -> dict:
         "accessibility": venue.accessibility or [],
         "accessibility_note": venue.accessibility_note,
         "suitable_for": venue.suitable_for or [],
-        "free_for_volunteers": bool(venue.booking and venue.booking.free_for_volunteers),
+        "free_for_volunteers": venue.is_free_for_volunteers,
         "verified": venue.verified.isoformat(),
         "page": _page(catalog, venue_url(venue.id)),
     }

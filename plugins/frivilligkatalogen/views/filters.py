@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 
 ANY, BITS, RANGES, AT_LEAST = "any", "bits", "ranges", "at_least"
 
+YES = "ja"
+"""The value of a yes/no option (a ``bits`` column with one option), in the form and the URL."""
+
 PAGE_SIZE = 100
 """Cards a list page holds in its HTML, and the filter script shows at a time. A longer list
 has further pages (``side/2/`` …) for visitors without JavaScript; with it, the script builds

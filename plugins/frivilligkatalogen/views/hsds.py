@@ -193,6 +193,7 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
         first = first_candidate(rule) or rule.first
         if rule.week_of_month:
             byday = ",".join(f"{rule.week_of_month}{RFC5545_DAYS[day]}" for day in rule.days)
+        opens, offset = _zoned(first, rule.start)
         out.append(
             _clean(
                 {
@@ -206,9 +207,9 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
                     "freq": "MONTHLY" if rule.week_of_month else "WEEKLY",
                     "interval": rule.every,
                     "byday": byday,
-                    "opens_at": _zoned(first, rule.start)[0],
+                    "opens_at": opens,
                     "closes_at": _zoned(first, rule.end)[0],
-                    "timezone": _zoned(first, rule.start)[1],
+                    "timezone": offset,
                     "description": wording.rule(rule),
                     "notes": t("hsds.local_time"),
                 }
@@ -219,6 +220,7 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
             continue
         first = event.start.date() if event.start else event.date
         last = event.end.date() if event.end else (event.end_date or event.date)
+        opens, offset = _zoned(first, event.start and event.start.time())
         out.append(
             _clean(
                 {
@@ -227,9 +229,9 @@ def schedules(ids: Ids, service_id: str, activity: Activity) -> list[dict]:
                     "valid_from": first.isoformat(),
                     "valid_to": last.isoformat(),
                     "dtstart": first.isoformat(),
-                    "opens_at": _zoned(first, event.start and event.start.time())[0],
+                    "opens_at": opens,
                     "closes_at": _zoned(last, event.end and event.end.time())[0],
-                    "timezone": _zoned(first, event.start and event.start.time())[1],
+                    "timezone": offset,
                     "description": wording.event_date(event),
                     "notes": t("hsds.local_time"),
                 }

@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from frivilligkatalogen.catalog.loading import Catalog
-from frivilligkatalogen.model import Venue
-from frivilligkatalogen.model.venue import VENUE_TYPES
-from frivilligkatalogen.views.filters import ANY, AT_LEAST, BITS, Column, filter_index, index_bytes
-
-ACCESS = ("step_free_entrance", "wheelchair_accessible")
-"""The accessibility a venue can be filtered by (the contract's values)."""
-YES = "ja"
+from frivilligkatalogen.model.venue import STEP_FREE_ACCESS, VENUE_TYPES
+from frivilligkatalogen.views.filters import (
+    ANY,
+    AT_LEAST,
+    BITS,
+    YES,
+    Column,
+    filter_index,
+    index_bytes,
+)
 
 
 @dataclass(frozen=True)
@@ -29,13 +32,9 @@ def venue_facets(catalog: Catalog) -> VenueFacets:
     areas = catalog.settings.areas or sorted({v.area for v in venues if v.area})
     return VenueFacets(
         types=[kind for kind in VENUE_TYPES if any(v.type == kind for v in venues)],
-        access=[a for a in ACCESS if any(a in (v.accessibility or []) for v in venues)],
+        access=[a for a in STEP_FREE_ACCESS if any(a in (v.accessibility or []) for v in venues)],
         areas=[a for a in areas if any(v.area == a for v in venues)],
     )
-
-
-def free_for_volunteers(venue: Venue) -> bool:
-    return bool(venue.booking and venue.booking.free_for_volunteers)
 
 
 def venue_columns(catalog: Catalog) -> list[Column]:
@@ -44,7 +43,7 @@ def venue_columns(catalog: Catalog) -> list[Column]:
     return [
         Column("type", ANY, lambda venue: [venue.type], options.types),
         Column("plasser", AT_LEAST, lambda venue: venue.capacity),
-        Column("gratis", BITS, lambda v: [YES] if free_for_volunteers(v) else [], (YES,)),
+        Column("gratis", BITS, lambda v: [YES] if v.is_free_for_volunteers else [], (YES,)),
         Column("tilgang", ANY, lambda venue: venue.accessibility or [], options.access),
         Column("omrade", ANY, lambda venue: [venue.area] if venue.area else [], options.areas),
     ]
