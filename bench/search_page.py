@@ -5,9 +5,11 @@ GitHub Pages would (under ``/frivilligkatalogen/``), opens ``sok/?q=korps`` in C
 empty cache, waits until the results are shown, and sums every response Chromium loaded, each
 body gzip-compressed (level 6, as a web server compresses on the fly; the wasm and the index
 chunks, already compressed by Pagefind, barely change). Prints a table by kind of file and
-the total against the 150 KiB budget: for a first visit (the theme's CSS and JavaScript
-included) and for a visit that comes from the front page (the theme's files, which every
-page shares, then come from the cache and are not counted).
+the total against the 150 KiB budget, which both must keep: for a first visit (everything the
+page loads, with the index) and for a visit that comes from the front page (files the front
+page loaded then come from the cache and are not counted). The search page is drawn without
+Material's stylesheet and script (``adapters/theme/plain.html``), so a first visit costs little
+more than Pagefind.
 
     .venv/bin/python bench/search_page.py [built-site]
 """
@@ -120,7 +122,7 @@ def main() -> int:
         raw = sum(row[1] for row in table.values()) / 1024
         verdict = f"budget {BUDGET_KIB}: " + ("kept" if total < BUDGET_KIB else "exceeded")
         print(f"  {'total':<18}{files:>6}{raw:>10.1f}{total:>10.1f}  {verdict}")
-        kept = kept and (total < BUDGET_KIB or name == "first visit")
+        kept = kept and total < BUDGET_KIB
     return 0 if kept else 1
 
 

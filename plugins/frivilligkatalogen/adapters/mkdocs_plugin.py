@@ -55,6 +55,10 @@ from frivilligkatalogen.views.theme import theme_values
 log = logging.getLogger("mkdocs.plugins.katalog")
 
 POLICY_FILE = "content-security-policy.txt"
+
+THEME_TEMPLATES = Path(__file__).parent / "theme"
+"""The plugin's own theme templates (``plain.html``), behind the theme's and ``custom_dir``'s, so a
+site can override them like any of Material's."""
 """The Content-Security-Policy as one line, for a host's header configuration."""
 
 FRAGMENT = re.compile(r"<!--\s*katalog:([a-z-]+)\s*-->")
@@ -135,6 +139,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.settings = settings_from_options(
             options, root, config.repo_url or "", config.site_url or "", language
         )
+        if str(THEME_TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(THEME_TEMPLATES))
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         for campaign in self.settings.campaigns:
@@ -243,6 +249,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         page.meta["title"] = str(escape(view.title))
         if view.description:
             page.meta["description"] = str(escape(view.description))
+        if view.template:
+            page.meta["template"] = view.template
         if view.edit_path == EDIT:
             page.edit_url = EDIT
         elif view.edit_path:

@@ -106,6 +106,10 @@ SCRIPTS = "assets/katalog/"
 STYLESHEET = SCRIPTS + "katalog.css"
 """The catalogue's own look on top of Material's, on every page of every edition."""
 
+PLAIN_STYLESHEET = SCRIPTS + "plain.css"
+"""The look of the pages drawn without Material's stylesheet (``adapters/theme/plain.html``): what
+they need of Material's, with its colours, light and dark."""
+
 
 def edition_links(editions, root, page_url: str, src_uri: str | None) -> list[tuple[str, str]]:
     """(language, address) of a page in each other edition of the catalogue: the same path there,

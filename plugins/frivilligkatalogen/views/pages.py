@@ -82,6 +82,9 @@ class PageView:
     stamped: bool = False
     """True for the many pages of one kind (associations, venues) that an adapter may fill
     into one rendered prototype (see :mod:`stamping`)."""
+    template: str | None = None
+    """The theme template an adapter renders the page with, ``None`` for the theme's own
+    (see :data:`THEME_TEMPLATES`)."""
 
     @property
     def body(self) -> str:
@@ -276,6 +279,12 @@ DIRECTORY = (
 """The pages that are not about one entity: address, title and intro (locale keys), template,
 section, and whether the navigation lists them."""
 
+THEME_TEMPLATES = {SEARCH: "plain.html"}
+"""Directory pages an adapter renders with a theme template of their own instead of the theme's
+page: the search page's ``adapters/theme/plain.html`` carries the site's header, sections and
+footer without Material's stylesheet and script, so that with Pagefind's index and wasm a first
+visit stays under 150 KiB (``bench/search_page.py``)."""
+
 
 def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict) -> list[PageView]:
     """The pages in the navigation: the directory, venues, "Bli frivillig", categories, calendar,
@@ -303,6 +312,7 @@ def directory_pages(catalog: Catalog, renderer: PageRenderer, by_category: dict)
                 render=render,
                 section=section,
                 in_nav=in_nav,
+                template=THEME_TEMPLATES.get(url),
             )
         )
     return pages

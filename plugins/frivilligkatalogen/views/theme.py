@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from frivilligkatalogen.base.i18n import t
 from frivilligkatalogen.base.options import Settings
-from frivilligkatalogen.views.addresses import ACTIVITY_FEED, CONTACT, NEWS_FEED
+from frivilligkatalogen.views.addresses import ACTIVITY_FEED, CONTACT, NEWS_FEED, PLAIN_STYLESHEET
 
 
 def theme_values(settings: Settings, has_site_url: bool) -> dict:
@@ -33,6 +33,7 @@ def theme_values(settings: Settings, has_site_url: bool) -> dict:
         "search_label": t("search.form_label"),
         "search_placeholder": t("search.placeholder"),
         "search_button": t("search.button"),
+        "plain_stylesheet": PLAIN_STYLESHEET,
     }
 
 
