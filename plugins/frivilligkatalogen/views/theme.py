@@ -1,5 +1,6 @@
-"""What the theme's overrides (footer, search box, feed links, 404 page) read from
-``config.extra.katalog``: the site's options and the words they show, in the site's language."""
+"""What the theme's overrides (footer, search box, feed links, 404 page) and the plugin's plain
+page (``adapters/theme/plain.html``) read from ``config.extra.katalog``: the site's options and
+the words they show, in the site's language."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def theme_values(settings: Settings, has_site_url: bool) -> dict:
         "search_placeholder": t("search.placeholder"),
         "search_button": t("search.button"),
         "plain_stylesheet": PLAIN_STYLESHEET,
+        "skip_label": t("header.skip"),
+        "sections_label": t("header.sections"),
     }
 
 
