@@ -25,7 +25,7 @@ MATERIALS_OWN = (
     ("F68", "md-toggle"),
     ("H32.2", 'class="md-header__option"'),
 )
-PAGES = [url for url in TEMPLATES.values() if not url.startswith("sok/")] + ["en/", "en/bli-frivillig/", "en/kontakt/"]
+PAGES = list(TEMPLATES.values()) + ["en/", "en/bli-frivillig/", "en/kontakt/"]
 
 
 def materials_own(issue: dict) -> bool:
