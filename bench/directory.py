@@ -11,7 +11,11 @@ it on 127.0.0.1 and opens /organisasjoner/ in Chromium. It measures:
   20 changes across categories, weekdays and age;
 * the directory's HTML (gzip) and its number of elements once the filters are ready;
 * blocking time with Chromium's CPU throttled 4× (``Emulation.setCPUThrottlingRate``): each
-  long task's time beyond 50 ms from the first contentful paint on, as Lighthouse counts it.
+  long task's time beyond 50 ms after the load event (the limit), and from the first contentful
+  paint on as Lighthouse counts it, beside the latter for a short hand-written page
+  (``om-katalogen/``): what Material's own script costs on any page. On a shared 2-core machine
+  one load varies by a factor of two, so each figure is the median of ``SAMPLES`` loads (the
+  range is printed).
 
     .venv/bin/python bench/directory.py [N]
 """
@@ -40,6 +44,11 @@ FILTER_LIMIT_MS = 100
 HTML_LIMIT_KB = 60
 ELEMENTS_LIMIT = 1500
 BLOCKING_LIMIT_MS = 300
+FILTERS_READY = "#katalog-filter:not([hidden])"
+SAMPLES = 7
+"""Loads measured for the blocking time, each in a new page; their median is the figure."""
+REFERENCE = "om-katalogen/"
+"""A short hand-written page: its blocking time is Material's script alone."""
 
 LONG_TASKS = """window.__longTasks = [];
 new PerformanceObserver(list => list.getEntries().forEach(
@@ -48,26 +57,31 @@ new PerformanceObserver(list => list.getEntries().forEach(
 
 BLOCKING = """() => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
-  const from = paint ? paint.startTime : 0;
-  return window.__longTasks.filter(([start]) => start >= from)
+  const load = performance.getEntriesByType("navigation")[0].loadEventEnd;
+  const after = from => window.__longTasks.filter(([start]) => start >= from)
     .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+  return {load: after(load), paint: after(paint ? paint.startTime : 0)};
 }"""
-"""Total blocking time as Lighthouse counts it: each long task's time beyond 50 ms, from the
-first contentful paint on."""
+"""Blocking time: each long task's time beyond 50 ms, after the load event (the issue's measure:
+the page's own work once it has loaded, the filters' among it) and from the first contentful
+paint on (Lighthouse's Total Blocking Time, which also counts the evaluation of Material's
+script before the load event)."""
 
 
-def blocking_time(browser, url: str) -> tuple[float, int]:
-    """Blocking time on a phone-like CPU (Chromium throttled 4×) until the filters are ready and
-    the page has been idle for three seconds, and the number of elements then."""
+def blocking_time(browser, url: str, ready: str | None) -> tuple[dict, int]:
+    """Blocking time on a phone-like CPU (Chromium throttled 4×) once the page has loaded and been
+    idle for three seconds, and the number of elements then. Nothing of Playwright's runs in the
+    page before that (no selector is polled), so its own script is not measured; ``ready`` (the
+    filters shown) is checked afterwards."""
     page = browser.new_page(viewport={"width": 412, "height": 900})
     session = page.context.new_cdp_session(page)
     session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.add_init_script(LONG_TASKS)
-    page.goto(url)
-    page.wait_for_selector("#katalog-filter:not([hidden])")
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(3000)  # a benchmark may wait: long tasks after load are what it counts
     blocked = page.evaluate(BLOCKING)
+    if ready:
+        assert page.locator(ready).count() == 1, f"{url}: {ready} not shown"
     elements = page.evaluate("document.getElementsByTagName('*').length")
     page.close()
     return blocked, elements
@@ -98,7 +112,7 @@ def measure(site: Path) -> dict:
             page = browser.new_page(viewport={"width": 412, "height": 900})
             page.on("requestfinished", lambda request: loaded.append(request.url))
             page.goto(server.url + "organisasjoner/")
-            page.wait_for_selector("#katalog-filter:not([hidden])")
+            page.wait_for_selector(FILTERS_READY)
             ready = list(loaded)
             in_html = (
                 len(
@@ -135,7 +149,10 @@ def measure(site: Path) -> dict:
             )
             timings.append(age)
             cards = page.locator("#katalog-antall").inner_text()
-            blocked, elements = blocking_time(browser, server.url + "organisasjoner/")
+            samples, reference = [], []
+            for _ in range(SAMPLES):  # in turn, so a busy moment of the machine hits both
+                samples.append(blocking_time(browser, server.url + "organisasjoner/", FILTERS_READY))
+                reference.append(blocking_time(browser, server.url + REFERENCE, None)[0]["paint"])
             browser.close()
     finally:
         server.stop()
@@ -148,8 +165,12 @@ def measure(site: Path) -> dict:
     html = (site / "organisasjoner/index.html").read_bytes()
     return {
         "html_kb": len(gzip.compress(html, compresslevel=6)) / 1024,
-        "elements": elements,
-        "blocking_ms": blocked,
+        "elements": max(elements for _, elements in samples),
+        "blocking_ms": statistics.median(blocked["load"] for blocked, _ in samples),
+        "blocking_range": _range(blocked["load"] for blocked, _ in samples),
+        "tbt_ms": statistics.median(blocked["paint"] for blocked, _ in samples),
+        "tbt_range": _range(blocked["paint"] for blocked, _ in samples),
+        "reference_ms": statistics.median(reference),
         "cards": cards,
         "in_html": in_html,
         "transfer_kb": sum(sizes.values()) / 1024,
@@ -157,6 +178,11 @@ def measure(site: Path) -> dict:
         "filter_ms": statistics.median(timings),
         "filter_max_ms": max(timings),
     }
+
+
+def _range(values) -> tuple[float, float]:
+    values = list(values)
+    return min(values), max(values)
 
 
 def main() -> int:
@@ -177,8 +203,16 @@ def main() -> int:
     print(
         f"Directory HTML (gzip): {result['html_kb']:.1f} KB (limit {HTML_LIMIT_KB} KB); elements: {result['elements']} (limit {ELEMENTS_LIMIT})"
     )
+    low, high = result["blocking_range"]
+    tbt_low, tbt_high = result["tbt_range"]
     print(
-        f"Blocking time with the CPU throttled 4x: {result['blocking_ms']:.0f} ms (limit {BLOCKING_LIMIT_MS} ms)"
+        f"Blocking after load with the CPU throttled 4x: median {result['blocking_ms']:.0f} ms of "
+        f"{SAMPLES} loads ({low:.0f}-{high:.0f} ms) (limit {BLOCKING_LIMIT_MS} ms)"
+    )
+    print(
+        f"Total blocking time from first paint (Lighthouse): median {result['tbt_ms']:.0f} ms "
+        f"({tbt_low:.0f}-{tbt_high:.0f} ms); {REFERENCE}, Material's script alone: "
+        f"{result['reference_ms']:.0f} ms"
     )
     ok = (
         result["transfer_kb"] < TRANSFER_LIMIT_KB
@@ -191,9 +225,9 @@ def main() -> int:
         "directory",
         "\n".join(
             [
-                "| associations | directory HTML (gzip) / elements | blocking time, CPU 4× slower | transfer before the first filter result (gzip) | filter change to next frame (median / max) |",
+                "| associations | directory HTML (gzip) / elements | blocking time, CPU 4× slower (median of 7 loads, range) | transfer before the first filter result (gzip) | filter change to next frame (median / max) |",
                 "|---|---|---|---|---|",
-                f"| {count:,} | {result['html_kb']:.0f} KB / {result['elements']:,} (limits {HTML_LIMIT_KB} KB / {ELEMENTS_LIMIT:,}) | {result['blocking_ms']:.0f} ms (limit {BLOCKING_LIMIT_MS} ms) | {result['transfer_kb']:.0f} KB (limit {TRANSFER_LIMIT_KB} KB) | {result['filter_ms']:.0f} ms / {result['filter_max_ms']:.0f} ms (limit {FILTER_LIMIT_MS} ms) |",
+                f"| {count:,} | {result['html_kb']:.0f} KB / {result['elements']:,} (limits {HTML_LIMIT_KB} KB / {ELEMENTS_LIMIT:,}) | after load {result['blocking_ms']:.0f} ms ({low:.0f}–{high:.0f}; limit {BLOCKING_LIMIT_MS} ms); from first paint {result['tbt_ms']:.0f} ms ({tbt_low:.0f}–{tbt_high:.0f}), a short hand-written page {result['reference_ms']:.0f} ms | {result['transfer_kb']:.0f} KB (limit {TRANSFER_LIMIT_KB} KB) | {result['filter_ms']:.0f} ms / {result['filter_max_ms']:.0f} ms (limit {FILTER_LIMIT_MS} ms) |",
             ]
         ),
     )
