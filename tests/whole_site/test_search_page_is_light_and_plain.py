@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import RESULT, wait_for_search
+from browser import RESULT, SiteServer, wait_for_search
+from conftest import SITE_CONFIG, mkdocs_build, write_site
 
 BUDGET_KIB = 150
 
@@ -154,13 +155,38 @@ def test_the_page_keeps_the_colours_the_reader_chose_on_another_page(browser, se
         page.close()
 
 
-def test_without_a_choice_the_page_follows_the_device_even_without_javascript(browser, served_example):
+def test_without_a_choice_the_page_follows_the_device_and_without_javascript_it_is_light(browser, served_example):
+    """As on Material's pages: with no colours chosen yet, the device's setting; without
+    JavaScript, light."""
     backgrounds = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme, java_script_enabled=False)
+        for script in (True, False):
+            context = browser.new_context(color_scheme=scheme, java_script_enabled=script)
+            page = context.new_page()
+            page.goto(served_example + "sok/")
+            backgrounds[scheme, script] = page.evaluate(BACKGROUND)
+            context.close()
+    assert backgrounds["light", True] == "rgb(255, 255, 255)"
+    assert backgrounds["dark", True] != backgrounds["light", True]
+    assert backgrounds["light", False] == backgrounds["dark", False] == "rgb(255, 255, 255)"
+
+
+def test_a_site_with_one_dark_palette_and_no_overrides_gets_it_on_the_search_page_too(browser, tmp_path):
+    """A fork without ``overrides/`` and with one palette, dark, and no switch: its search page
+    is dark like its other pages, whatever the device says."""
+    config = SITE_CONFIG.replace("  font: false\n", "  font: false\n  palette: {scheme: slate, primary: indigo}\n")
+    root = write_site(tmp_path / "site-root", {}, config)
+    result = mkdocs_build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    server = SiteServer(root / "site")
+    context = browser.new_context(color_scheme="light")
+    try:
         page = context.new_page()
-        page.goto(served_example + "sok/")
-        backgrounds[scheme] = page.evaluate(BACKGROUND)
+        page.goto(server.url)
+        front = page.evaluate(BACKGROUND)
+        page.goto(server.url + "sok/")
+        assert page.evaluate(BACKGROUND) == front != "rgb(255, 255, 255)"
+        assert page.get_by_role("searchbox").count() == 1
+    finally:
         context.close()
-    assert backgrounds["light"] == "rgb(255, 255, 255)"
-    assert backgrounds["dark"] != backgrounds["light"]
+        server.stop()

@@ -55,11 +55,11 @@ from frivilligkatalogen.views.theme import theme_values
 log = logging.getLogger("mkdocs.plugins.katalog")
 
 POLICY_FILE = "content-security-policy.txt"
+"""The Content-Security-Policy as one line, for a host's header configuration."""
 
 THEME_TEMPLATES = Path(__file__).parent / "theme"
 """The plugin's own theme templates (``plain.html``), behind the theme's and ``custom_dir``'s, so a
 site can override them like any of Material's."""
-"""The Content-Security-Policy as one line, for a host's header configuration."""
 
 FRAGMENT = re.compile(r"<!--\s*katalog:([a-z-]+)\s*-->")
 """A marker in a hand-written page that the plugin replaces with live data."""
