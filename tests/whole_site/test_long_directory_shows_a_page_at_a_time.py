@@ -31,9 +31,12 @@ def test_first_hundred_then_more(browser, long_site):
     page.wait_for_selector("#katalog-filter:not([hidden])")
     assert page.locator("#katalog-liste > li").count() == 100
     assert page.locator("#katalog-antall").inner_text() == "300 organisasjoner"
+    # The cards beyond the page come from kort.json, fetched the first time: wait for them.
     page.get_by_role("button", name="Vis flere (200 til)").click()
+    page.wait_for_function("document.querySelectorAll('#katalog-liste > li').length >= 200")
     assert page.locator("#katalog-liste > li").count() == 200
     page.get_by_role("button", name="Vis flere (100 til)").click()
+    page.wait_for_function("document.querySelectorAll('#katalog-liste > li').length >= 300")
     assert page.locator("#katalog-liste > li").count() == 300
     assert page.locator("#katalog-flere").is_hidden()
     page.close()
